@@ -1,0 +1,34 @@
+package org.anchornetwork.events;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.anchornetwork.events.framework.FrameworkCreatedV1;
+import org.anchornetwork.events.pledge.SignatoryJoinedV1;
+import org.anchornetwork.events.spend.PaymentsRecordedV1;
+
+/** The catalogue of every event type the network publishes. docs/events.md mirrors this list. */
+public final class EventTypes {
+
+    public static final EventType<FrameworkCreatedV1> FRAMEWORK_CREATED_V1 =
+            new EventType<>("framework.framework-created.v1", Topics.FRAMEWORK, FrameworkCreatedV1.class);
+
+    public static final EventType<PaymentsRecordedV1> PAYMENTS_RECORDED_V1 =
+            new EventType<>("spend.payments-recorded.v1", Topics.SPEND, PaymentsRecordedV1.class);
+
+    public static final EventType<SignatoryJoinedV1> SIGNATORY_JOINED_V1 =
+            new EventType<>("pledge.signatory-joined.v1", Topics.PLEDGE, SignatoryJoinedV1.class);
+
+    private static final List<EventType<?>> ALL = List.of(FRAMEWORK_CREATED_V1, PAYMENTS_RECORDED_V1, SIGNATORY_JOINED_V1);
+
+    private EventTypes() {
+    }
+
+    public static List<EventType<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType<?>> byName(String name) {
+        return ALL.stream().filter(type -> type.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,34 @@
+package org.anchornetwork.messaging;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.anchornetwork.events.CloudEventHeaders;
+import org.anchornetwork.events.EventType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A CloudEvent read from a Kafka record in binary mode: attributes from {@code ce_*} headers, data from the value. */
+public record CloudEvent(String id, String type, String source, String subject, String time, String key,
+        byte[] data) {
+
+    public static CloudEvent from(ConsumerRecord<String, byte[]> record) {
+        return new CloudEvent(header(record, CloudEventHeaders.ID), header(record, CloudEventHeaders.TYPE),
+                header(record, CloudEventHeaders.SOURCE), header(record, CloudEventHeaders.SUBJECT),
+                header(record, CloudEventHeaders.TIME), record.key(), record.value());
+    }
+
+    public <P> P payload(EventType<P> type, ObjectMapper mapper) throws IOException {
+        if (!type.name().equals(this.type)) {
+            throw new IllegalArgumentException("Event " + id + " is a " + this.type + ", not a " + type.name());
+        }
+        return mapper.readValue(data, type.payloadType());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

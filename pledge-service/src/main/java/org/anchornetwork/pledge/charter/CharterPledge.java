@@ -1,0 +1,41 @@
+package org.anchornetwork.pledge.charter;
+
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One pledge of a charter, e.g. "Keep your money local". */
+@Entity
+@Table(name = "charter_pledge")
+public class CharterPledge extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "charter_id", nullable = false, length = 80)
+    public String charterId;
+
+    @Column(nullable = false, length = 80)
+    public String code;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String description;
+
+    @Column(nullable = false)
+    public int position;
+
+    public static List<CharterPledge> ofCharter(String charterId) {
+        return list("charterId = ?1 order by position", charterId);
+    }
+}

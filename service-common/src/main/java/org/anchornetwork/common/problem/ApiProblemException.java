@@ -1,0 +1,42 @@
+package org.anchornetwork.common.problem;
+
+import java.util.List;
+
+/**
+ * Thrown by domain code to answer with a specific problem. The slug becomes the problem's {@code type} URI,
+ * so clients can branch on it.
+ */
+public class ApiProblemException extends RuntimeException {
+
+    private final Problem problem;
+
+    public ApiProblemException(int status, String slug, String title, String detail, List<ProblemError> errors) {
+        super(detail);
+        this.problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, null, null,
+                errors == null || errors.isEmpty() ? null : List.copyOf(errors));
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ApiProblemException notFound(String what, String id) {
+        return new ApiProblemException(404, "not-found", "Not found", what + " '" + id + "' does not exist", null);
+    }
+
+    public static ApiProblemException conflict(String slug, String detail) {
+        return new ApiProblemException(409, slug, "Conflict", detail, null);
+    }
+
+    public static ApiProblemException invalid(String detail, List<ProblemError> errors) {
+        return new ApiProblemException(422, "validation", "Request is not valid", detail, errors);
+    }
+
+    public static ApiProblemException badRequest(String slug, String detail) {
+        return new ApiProblemException(400, slug, "Bad request", detail, null);
+    }
+
+    public static ApiProblemException forbidden(String detail) {
+        return new ApiProblemException(403, "forbidden", "Forbidden", detail, null);
+    }
+}

@@ -1,0 +1,169 @@
+package org.anchornetwork.common.problem;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.anchornetwork.common.web.RequestIds;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into RFC 9457 problem details: known client errors keep their status and say what
+ * was wrong; anything unexpected is logged with the request id and answered with a bare 500, never a
+ * stack trace.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblemException exception, UriInfo uri) {
+        return respond(exception.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBean(ConstraintViolationException exception, UriInfo uri) {
+        List<ProblemError> errors = exception.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .map(violation -> ProblemError.at(pointerOf(violation), codeOf(violation), violation.getMessage()))
+                .toList();
+        return respond(ApiProblemException.invalid(errors.size() + " field(s) are not valid", errors).problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException exception, UriInfo uri) {
+        return respond(malformed("The request body is not well-formed JSON: " + exception.getOriginalMessage(),
+                null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException exception, UriInfo uri) {
+        return unmappableJson(exception, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException exception, UriInfo uri) {
+        String pointer = pointerOf(exception);
+        return respond(malformed("The request body does not match the expected shape"
+                + (pointer.isEmpty() ? "" : " at " + pointer) + ": " + exception.getOriginalMessage(),
+                List.of(ProblemError.at(pointer.isEmpty() ? "/" : pointer, "json-shape", exception.getOriginalMessage()))),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException exception, UriInfo uri) {
+        return respond(malformed("The request body could not be read as JSON: " + exception.getOriginalMessage(),
+                null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException exception, UriInfo uri) {
+        return unauthorizedResponse("The access token is missing, expired or not valid for this API", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException exception, UriInfo uri) {
+        return unauthorizedResponse("This operation needs a bearer access token from the network's identity provider",
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
+                "The caller's roles do not allow this operation", null, null, null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        Throwable cause = exception.getCause();
+        if (cause instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return unmappableJson(mapping, uri);
+        }
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(exception, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request failed" : known.getReasonPhrase();
+        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        return respond(new Problem(Problem.TYPE_BASE + slug, title, status, exception.getMessage(), null, null, null),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable exception, UriInfo uri) {
+        Log.errorf(exception, "Unexpected failure handling %s (request %s)", uri.getPath(), RequestIds.current());
+        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
+                "The service could not complete the request; quote the request id when reporting it", null, null,
+                null), uri);
+    }
+
+    private Response unauthorizedResponse(String detail, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
+                detail, null, null, null), uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"anchor-network\"")
+                .build();
+    }
+
+    private static Problem malformed(String detail, List<ProblemError> errors) {
+        return new ApiProblemException(400, "malformed-request", "Malformed request", detail, errors).problem();
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        Problem withContext = problem.withContext(uri == null ? null : uri.getPath(), RequestIds.current());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(withContext).build();
+    }
+
+    private static String pointerOf(JsonMappingException exception) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            pointer.append('/');
+            pointer.append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+        }
+        return pointer.toString();
+    }
+
+    /** Violation paths such as {@code record.request.payments[0].amount} become {@code /payments/0/amount}. */
+    static String pointerOf(ConstraintViolation<?> violation) {
+        StringBuilder pointer = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    pointer.append('/').append(position);
+                }
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                pointer.append('/').append(node.getName());
+            }
+        }
+        return pointer.length() == 0 ? "/" : pointer.toString();
+    }
+
+    private static String codeOf(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    }
+}
