@@ -1,0 +1,156 @@
+package org.anchornetwork.spend.payment.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.security.CallerOrganisation;
+import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.common.web.CursorPage;
+import org.anchornetwork.common.web.Cursors;
+import org.anchornetwork.spend.payment.Payment;
+import org.anchornetwork.spend.payment.service.PaymentRecorder;
+import org.anchornetwork.spend.payment.service.PaymentRecorder.NewPayment;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ANCHOR)
+@Tag(name = "Payments", description = "An anchor's own payments to suppliers. The anchor is always the caller's "
+        + "organisation (claim org_id of the token); no anchor can read another's payments.")
+public class PaymentResource {
+
+    static final String ORG_ID_PATTERN = "[A-Z]{2}-[A-Z0-9]{2,10}-[A-Za-z0-9-]{1,60}";
+
+    private final PaymentRecorder recorder;
+    private final CallerOrganisation caller;
+
+    public PaymentResource(PaymentRecorder recorder, CallerOrganisation caller) {
+        this.recorder = recorder;
+        this.caller = caller;
+    }
+
+    @Schema(description = "A payment as the anchor's finance system holds it")
+    public record PaymentInput(
+            @NotNull @Schema(example = "2026-10-14") LocalDate paymentDate,
+            @NotNull @Digits(integer = 12, fraction = 2) @Schema(description = "GBP; negative for a credit note", example = "1250.00") BigDecimal amount,
+            @NotBlank @Size(max = 300) @Schema(example = "DL Building Supplies Ltd") String supplierName,
+            @Pattern(regexp = ORG_ID_PATTERN) @Schema(description = "org-id.guide identifier when known", example = "GB-COH-10000002") String supplierOrgId,
+            @Size(max = 100) @Schema(description = "The anchor's own supplier reference", example = "SUP-00412") String supplierReference,
+            @Size(max = 500) @Schema(description = "Service area or purpose", example = "Highways maintenance materials") String description,
+            @NotBlank @Size(max = 100) @Schema(description = "The anchor's transaction reference, unique per anchor: resending it stores nothing new", example = "INV-2026-000981") String transactionRef) {
+    }
+
+    @Schema(description = "Payments to record", example = """
+            {"payments":[{"paymentDate":"2026-10-14","amount":1250.00,"supplierName":"DL Building Supplies Ltd",
+            "supplierOrgId":"GB-COH-10000002","description":"Highways maintenance materials","transactionRef":"INV-2026-000981"}]}""")
+    public record RecordPaymentsRequest(@NotEmpty @Size(max = 1000) List<@Valid @NotNull PaymentInput> payments) {
+    }
+
+    @Schema(description = "Outcome of recording a batch")
+    public record RecordPaymentsResponse(UUID batchId, int received, int stored, int duplicates,
+            @Schema(description = "Transaction references already stored before") List<String> duplicateTransactionRefs,
+            List<PaymentView> payments) {
+    }
+
+    @Schema(description = "A stored payment")
+    public record PaymentView(UUID id, String anchorOrgId, LocalDate paymentDate, BigDecimal amount, String supplierName,
+            String supplierOrgId, String supplierReference, String description, String transactionRef, UUID batchId,
+            OffsetDateTime createdAt) {
+
+        static PaymentView of(Payment payment) {
+            return new PaymentView(payment.id, payment.anchorOrgId, payment.paymentDate, payment.amount,
+                    payment.supplierName, payment.supplierOrgId, payment.supplierReference, payment.description,
+                    payment.transactionRef, payment.batchId, payment.createdAt);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record payments for the caller's organisation",
+            description = "Up to 1000 payments in one request, all or nothing. A payment whose transactionRef the anchor "
+                    + "already recorded is reported as a duplicate and not stored again, so a retried request is safe.")
+    @APIResponse(responseCode = "201", description = "At least one payment was stored")
+    @APIResponse(responseCode = "200", description = "Every payment was a duplicate; nothing new was stored")
+    @APIResponse(responseCode = "422", description = "A payment is not valid; errors point at each field, nothing is stored")
+    public Response record(@Valid @NotNull RecordPaymentsRequest request) {
+        List<NewPayment> payments = request.payments().stream()
+                .map(p -> new NewPayment(p.paymentDate(), p.amount(), p.supplierName(), p.supplierOrgId(),
+                        p.supplierReference(), p.description(), p.transactionRef()))
+                .toList();
+        PaymentRecorder.Recorded recorded = recorder.record(caller.orgId(), payments);
+        RecordPaymentsResponse body = new RecordPaymentsResponse(recorded.batchId(), payments.size(),
+                recorded.stored().size(), recorded.duplicateTransactionRefs().size(), recorded.duplicateTransactionRefs(),
+                recorded.stored().stream().map(PaymentView::of).toList());
+        return Response.status(recorded.stored().isEmpty() ? Response.Status.OK : Response.Status.CREATED).entity(body).build();
+    }
+
+    @GET
+    @Operation(summary = "List the caller's payments", description = "Only the caller's organisation's payments, "
+            + "in a stable order (by id). updatedSince returns payments recorded at or after that instant.")
+    public CursorPage<PaymentView> list(
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "ISO 8601 instant, e.g. 2026-11-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince) {
+        int pageSize = Cursors.limit(limit);
+        String after = Cursors.decode(cursor);
+        UUID afterId;
+        try {
+            afterId = after == null ? new UUID(0L, 0L) : UUID.fromString(after);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblemException.badRequest("invalid-cursor", "The cursor is not one this API issued");
+        }
+        OffsetDateTime since = parseInstant(updatedSince);
+        List<Payment> rows = Payment.<Payment>find("anchorOrgId = ?1 and id > ?2 and createdAt >= ?3 order by id",
+                caller.orgId(), afterId, since).page(0, pageSize + 1).list();
+        return CursorPage.of(rows.stream().map(PaymentView::of).toList(), pageSize, view -> view.id().toString());
+    }
+
+    private static OffsetDateTime parseInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return OffsetDateTime.parse("1970-01-01T00:00:00Z");
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblemException.badRequest("invalid-parameter",
+                    "updatedSince must be an ISO 8601 instant with an offset, e.g. 2026-11-01T00:00:00Z");
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one of the caller's payments", description = "404 when it does not exist or belongs to another organisation.")
+    public PaymentView get(@PathParam("id") UUID id) {
+        Payment payment = Payment.find("id = ?1 and anchorOrgId = ?2", id, caller.orgId()).firstResult();
+        if (payment == null) {
+            throw ApiProblemException.notFound("Payment", id.toString());
+        }
+        return PaymentView.of(payment);
+    }
+}

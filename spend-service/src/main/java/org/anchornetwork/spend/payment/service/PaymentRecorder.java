@@ -1,0 +1,86 @@
+package org.anchornetwork.spend.payment.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.anchornetwork.events.EventTypes;
+import org.anchornetwork.events.spend.PaymentsRecordedV1;
+import org.anchornetwork.messaging.OutboxWriter;
+import org.anchornetwork.spend.payment.Payment;
+import org.anchornetwork.spend.supplier.service.SupplierRegistry;
+
+/**
+ * Records an anchor's payments in one transaction. The anchor's transaction reference is the natural key: a
+ * payment sent again is counted as a duplicate and not stored twice.
+ */
+@ApplicationScoped
+public class PaymentRecorder {
+
+    private final OutboxWriter outbox;
+    private final SupplierRegistry suppliers;
+
+    public PaymentRecorder(OutboxWriter outbox, SupplierRegistry suppliers) {
+        this.outbox = outbox;
+        this.suppliers = suppliers;
+    }
+
+    /** A payment as the anchor sent it. */
+    public record NewPayment(LocalDate paymentDate, BigDecimal amount, String supplierName, String supplierOrgId,
+            String supplierReference, String description, String transactionRef) {
+    }
+
+    /** What happened to a batch: every payment is either stored now or was stored before. */
+    public record Recorded(UUID batchId, List<Payment> stored, List<String> duplicateTransactionRefs) {
+    }
+
+    @Transactional
+    public Recorded record(String anchorOrgId, List<NewPayment> payments) {
+        UUID batchId = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<String> refs = payments.stream().map(NewPayment::transactionRef).toList();
+        Set<String> seen = new HashSet<>(Payment.<Payment>find("anchorOrgId = ?1 and transactionRef in ?2", anchorOrgId, refs)
+                .stream().map(payment -> payment.transactionRef).toList());
+        List<Payment> stored = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        for (NewPayment incoming : payments) {
+            if (!seen.add(incoming.transactionRef())) {
+                duplicates.add(incoming.transactionRef());
+                continue;
+            }
+            Payment payment = new Payment();
+            payment.id = UUID.randomUUID();
+            payment.anchorOrgId = anchorOrgId;
+            payment.paymentDate = incoming.paymentDate();
+            payment.amount = incoming.amount();
+            payment.supplierName = incoming.supplierName().strip();
+            payment.supplierOrgId = incoming.supplierOrgId();
+            payment.supplierReference = incoming.supplierReference();
+            payment.description = incoming.description();
+            payment.transactionRef = incoming.transactionRef();
+            payment.batchId = batchId;
+            payment.createdAt = now;
+            payment.persist();
+            stored.add(payment);
+            if (payment.supplierOrgId != null) {
+                suppliers.noteSupplier(payment.supplierOrgId, payment.supplierName);
+            }
+        }
+        if (!stored.isEmpty()) {
+            outbox.append(EventTypes.PAYMENTS_RECORDED_V1, anchorOrgId, new PaymentsRecordedV1(batchId, anchorOrgId,
+                    stored.size(), stored.stream().map(p -> p.amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    stored.stream().map(p -> p.paymentDate).min(LocalDate::compareTo).orElse(null),
+                    stored.stream().map(p -> p.paymentDate).max(LocalDate::compareTo).orElse(null)));
+        }
+        return new Recorded(batchId, stored, duplicates);
+    }
+}

@@ -1,0 +1,163 @@
+package org.anchornetwork.spend;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+
+import org.anchornetwork.messaging.OutboxEvent;
+import org.anchornetwork.spend.payment.Payment;
+import org.anchornetwork.testsupport.RequiresLocalInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(RequiresLocalInfrastructure.class)
+class PaymentResourceTest {
+
+    private static final String PAYMENTS = "/api/v1/payments";
+
+    private static String batch(String... transactionRefs) {
+        StringBuilder json = new StringBuilder("{\"payments\":[");
+        for (int i = 0; i < transactionRefs.length; i++) {
+            json.append(i == 0 ? "" : ",").append("""
+                    {"paymentDate":"2026-10-14","amount":1250.10,"supplierName":"DL Building Supplies Ltd",
+                     "supplierOrgId":"GB-COH-10000002","description":"Highways materials","transactionRef":"%s"}"""
+                    .formatted(transactionRefs[i]));
+        }
+        return json.append("]}").toString();
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T01"))
+    void anAnchorRecordsItsPaymentsOnceEvenWhenItSendsThemAgain() {
+        given().contentType(ContentType.JSON).body(batch("T01-1", "T01-2"))
+                .when().post(PAYMENTS)
+                .then().statusCode(201)
+                .body("stored", equalTo(2)).body("duplicates", equalTo(0))
+                .body("payments.anchorOrgId", everyItem(equalTo("GB-LAE-T01")));
+
+        given().contentType(ContentType.JSON).body(batch("T01-2", "T01-3"))
+                .when().post(PAYMENTS)
+                .then().statusCode(201)
+                .body("stored", equalTo(1)).body("duplicateTransactionRefs", contains("T01-2"));
+
+        given().contentType(ContentType.JSON).body(batch("T01-1"))
+                .when().post(PAYMENTS)
+                .then().statusCode(200).body("stored", equalTo(0));
+
+        assertEquals(3, Payment.count("anchorOrgId", "GB-LAE-T01"));
+        assertEquals(0, new BigDecimal("1250.10").compareTo(
+                Payment.<Payment>find("transactionRef", "T01-1").firstResult().amount), "money is exact");
+        assertEquals(2, OutboxEvent.count("eventType = ?1 and aggregateId = ?2", "spend.payments-recorded.v1", "GB-LAE-T01"),
+                "one event per batch that stored something");
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T02"))
+    void listingPagesThroughOnlyTheCallersPayments() {
+        given().contentType(ContentType.JSON).body(batch("T02-1", "T02-2", "T02-3")).post(PAYMENTS).then().statusCode(201);
+        String cursor = given().queryParam("limit", 2).get(PAYMENTS)
+                .then().statusCode(200)
+                .body("items", hasSize(2)).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        given().queryParam("limit", 2).queryParam("cursor", cursor).get(PAYMENTS)
+                .then().statusCode(200)
+                .body("items", hasSize(1)).body("nextCursor", nullValue())
+                .body("items.anchorOrgId", everyItem(equalTo("GB-LAE-T02")));
+        given().queryParam("limit", 0).get(PAYMENTS).then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("updatedSince", "yesterday").get(PAYMENTS).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-b", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-NHS-T03"))
+    void anotherAnchorsPaymentIsNotFoundAndNeverListed() {
+        Payment other = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Payment payment = new Payment();
+            payment.id = java.util.UUID.randomUUID();
+            payment.anchorOrgId = "GB-LAE-OTHER";
+            payment.paymentDate = java.time.LocalDate.parse("2026-09-01");
+            payment.amount = new BigDecimal("99.99");
+            payment.supplierName = "Secret Supplier";
+            payment.transactionRef = "OTHER-1";
+            payment.batchId = java.util.UUID.randomUUID();
+            payment.createdAt = java.time.OffsetDateTime.now();
+            payment.persist();
+            return payment;
+        });
+        given().get(PAYMENTS + "/" + other.id).then().statusCode(404).contentType("application/problem+json");
+        given().get(PAYMENTS).then().statusCode(200).body("items.supplierName", not(hasItem("Secret Supplier")));
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T04"))
+    void invalidPaymentsAreA422PointingAtEachFieldAndNothingIsStored() {
+        given().contentType(ContentType.JSON).body("""
+                {"payments":[
+                  {"paymentDate":"2026-10-14","amount":10.00,"supplierName":"Fine Ltd","transactionRef":"T04-1"},
+                  {"paymentDate":"2026-10-14","amount":10.005,"supplierName":"","transactionRef":"T04-2","supplierOrgId":"not an id"}]}""")
+                .when().post(PAYMENTS)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.pointer", hasItem("/payments/1/amount"))
+                .body("errors.pointer", hasItem("/payments/1/supplierName"))
+                .body("errors.pointer", hasItem("/payments/1/supplierOrgId"));
+        assertEquals(0, Payment.count("anchorOrgId", "GB-LAE-T04"));
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T05"))
+    void anAnchorCannotRecordForAnotherOrganisationThroughTheBody() {
+        given().contentType(ContentType.JSON).body("""
+                {"anchorOrgId":"GB-LAE-DAL","payments":[{"paymentDate":"2026-10-14","amount":1,"supplierName":"X","transactionRef":"T05-1"}]}""")
+                .when().post(PAYMENTS)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("""
+                {"payments":[{"anchorOrgId":"GB-LAE-DAL","paymentDate":"2026-10-14","amount":1,"supplierName":"X","transactionRef":"T05-1"}]}""")
+                .when().post(PAYMENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/payments/0/anchorOrgId"));
+        assertEquals(0, Payment.count("transactionRef", "T05-1"));
+    }
+
+    @Test
+    @TestSecurity(user = "portal", roles = "supplier")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-COH-10000002"))
+    void aSupplierCannotReadOrRecordPayments() {
+        given().get(PAYMENTS).then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(batch("S-1")).post(PAYMENTS).then().statusCode(403);
+    }
+
+    @Test
+    void paymentsNeedAToken() {
+        given().get(PAYMENTS).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T06"))
+    void malformedJsonIsA400Problem() {
+        given().contentType(ContentType.JSON).body("{\"payments\": [").post(PAYMENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://anchor-network.org/problems/malformed-request"));
+    }
+}
