@@ -2,6 +2,7 @@ package org.anchornetwork.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 
@@ -10,9 +11,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -52,6 +55,11 @@ public class EventConsumers {
             thread.setDaemon(true);
             thread.start();
         }
+    }
+
+    /** Consumers that have not yet joined their group and received partitions (empty when all are reading). */
+    public List<String> notYetAssigned() {
+        return loops.stream().filter(loop -> !loop.assigned).map(loop -> loop.handler.consumerName()).toList();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -100,14 +108,15 @@ public class EventConsumers {
         private final EventHandler handler;
         private final KafkaConsumer<String, byte[]> consumer;
         private volatile boolean running = true;
+        private volatile boolean assigned;
 
         Loop(EventHandler handler) {
             this.handler = handler;
             Properties properties = new Properties();
             properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-            properties.put(ConsumerConfig.GROUP_ID_CONFIG, handler.consumerName());
+            properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumers().groupPrefix().orElse("") + handler.consumerName());
             properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.consumers().autoOffsetReset());
             properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -117,7 +126,16 @@ public class EventConsumers {
         @Override
         public void run() {
             try {
-                consumer.subscribe(handler.topics());
+                consumer.subscribe(handler.topics(), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        assigned = true;
+                    }
+                });
                 Log.infof("Consumer %s reading %s", handler.consumerName(), handler.topics());
                 while (running) {
                     try {

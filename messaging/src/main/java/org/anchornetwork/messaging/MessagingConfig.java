@@ -43,6 +43,19 @@ public interface MessagingConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /**
+         * Prefix of Kafka consumer group ids, so that test runs and a developer's network sharing one broker never
+         * take each other's events (e.g. {@code test.}). Empty in production.
+         */
+        java.util.Optional<String> groupPrefix();
+
+        /**
+         * Where a new consumer group starts: {@code earliest} (default: a new service reads the history it missed)
+         * or {@code latest} (a throw-away test network that must not see earlier runs' events).
+         */
+        @WithDefault("earliest")
+        String autoOffsetReset();
+
         /** Attempts at an event whose handling fails before it is parked as FAILED in processed_message. */
         @WithDefault("5")
         int maxAttempts();

@@ -1,0 +1,127 @@
+package org.anchornetwork.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.anchornetwork.testsupport.KeycloakTokens;
+import org.anchornetwork.testsupport.KeycloakTokens.DemoClient;
+import org.anchornetwork.testsupport.LocalInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Journeys through the gateway of the running network, with real tokens from the local Keycloak.
+ * deploy/local/test.sh starts a fresh network (its own ports and databases) before these run.
+ */
+class NetworkJourneysTest {
+
+    @BeforeAll
+    static void pointAtTheGateway() {
+        RestAssured.baseURI = LocalInfrastructure.gatewayUrl();
+        LocalInfrastructure.requireReachable("The gateway", LocalInfrastructure.addressOfUrl(RestAssured.baseURI));
+    }
+
+    private static RequestSpecification as(DemoClient client) {
+        return given().auth().oauth2(KeycloakTokens.accessToken(client));
+    }
+
+    @Test
+    void callsWithoutATokenAreRejectedWithA401Problem() {
+        given().get("/api/v1/payments")
+                .then().statusCode(401)
+                .contentType(containsString("application/problem+json"))
+                .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void anyoneReadsTheCharterPledgesAndFrameworksWithoutAToken() {
+        given().get("/api/v1/charters/fairer-richer-darlington/pledges")
+                .then().statusCode(200).body("code", hasItem("keep-your-money-local"));
+        given().get("/api/v1/frameworks").then().statusCode(200);
+    }
+
+    @Test
+    void aNetworkAdminCreatesAFrameworkAndTheCouncilCannot() {
+        String id = "journey-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"id":"%s","name":"Journey Framework","ownerOrgId":"GB-LAE-DAL","family":"LOCAL"}""".formatted(id);
+        as(DemoClient.DARLINGTON_COUNCIL).contentType(ContentType.JSON).body(body).post("/api/v1/frameworks")
+                .then().statusCode(403).contentType(containsString("application/problem+json"));
+        as(DemoClient.NETWORK_ADMIN).contentType(ContentType.JSON).body(body).post("/api/v1/frameworks")
+                .then().statusCode(201);
+        given().get("/api/v1/frameworks/" + id).then().statusCode(200).body("name", equalTo("Journey Framework"));
+    }
+
+    @Test
+    void anAnchorsPaymentsAreInvisibleToAnotherAnchor() {
+        String ref = "SYS-" + UUID.randomUUID();
+        String paymentId = as(DemoClient.DARLINGTON_COUNCIL).contentType(ContentType.JSON).body("""
+                {"payments":[{"paymentDate":"2026-10-14","amount":4321.09,"supplierName":"DL Building Supplies Ltd",
+                  "supplierOrgId":"GB-COH-10000002","transactionRef":"%s"}]}""".formatted(ref))
+                .post("/api/v1/payments")
+                .then().statusCode(201).body("payments[0].anchorOrgId", equalTo("GB-LAE-DAL"))
+                .extract().path("payments[0].id");
+
+        as(DemoClient.DARLINGTON_COUNCIL).get("/api/v1/payments/" + paymentId)
+                .then().statusCode(200).body("amount", equalTo(4321.09f));
+        as(DemoClient.NHS_TRUST).get("/api/v1/payments/" + paymentId)
+                .then().statusCode(404).contentType(containsString("application/problem+json"));
+        as(DemoClient.NHS_TRUST).queryParam("limit", 500).get("/api/v1/payments")
+                .then().statusCode(200).body("items.transactionRef", not(hasItem(ref)));
+        as(DemoClient.SIGNATORY_BUSINESS).get("/api/v1/payments/" + paymentId).then().statusCode(403);
+    }
+
+    @Test
+    void aSignatoryJoiningShowsUpInSpendServiceWithinTenSeconds() {
+        as(DemoClient.COLLEGE).get("/api/v1/suppliers/GB-COH-10000003").then().statusCode(404);
+
+        as(DemoClient.SIGNATORY_BUSINESS).contentType(ContentType.JSON).body("""
+                {"organisationName":"Quaker Coffee Co","signatoryType":"BUSINESS",
+                 "pledgeCodes":["keep-your-money-local","give-locally"]}""")
+                .post("/api/v1/charters/fairer-richer-darlington/signatories")
+                .then().statusCode(201).body("organisationId", equalTo("GB-COH-10000003"));
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                as(DemoClient.COLLEGE).get("/api/v1/suppliers/GB-COH-10000003")
+                        .then().statusCode(200)
+                        .body("charterSignatory", equalTo(true))
+                        .body("signatoryCharterId", equalTo("fairer-richer-darlington")));
+
+        given().get("/api/v1/charters/fairer-richer-darlington/signatories/GB-COH-10000003")
+                .then().statusCode(200).body("pledgeCodes", hasSize(2));
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemWithoutInternals() {
+        as(DemoClient.DARLINGTON_COUNCIL).contentType(ContentType.JSON).body("{\"payments\": [ {\"amount\": ")
+                .post("/api/v1/payments")
+                .then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(400))
+                .body("detail", not(containsString("at com.")))
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void theRequestIdGivenByTheCallerComesBackFromTheService() {
+        String requestId = "journey-" + UUID.randomUUID();
+        String echoed = as(DemoClient.DARLINGTON_COUNCIL).header("X-Request-Id", requestId)
+                .get("/api/v1/payments/" + UUID.randomUUID())
+                .then().statusCode(404).extract().path("requestId");
+        assertEquals(requestId, echoed);
+    }
+}
