@@ -66,7 +66,10 @@ class SigningTest {
                          "pledgeCodes":["give-locally"]}""")
                 .when().post(SIGN)
                 .then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/organisationId"))
+                .body("errors[0].code", equalTo("unknown-field"))
+                .body("detail", not(containsString("org.anchornetwork")));
         given().when().get(SIGN).then().statusCode(200)
                 .body("items.organisationName", not(hasItem("Spoofer Ltd")));
     }

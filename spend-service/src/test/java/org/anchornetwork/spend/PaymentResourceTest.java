@@ -82,6 +82,7 @@ class PaymentResourceTest {
                 .body("items", hasSize(1)).body("nextCursor", nullValue())
                 .body("items.anchorOrgId", everyItem(equalTo("GB-LAE-T02")));
         given().queryParam("limit", 0).get(PAYMENTS).then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("limit", "abc").get(PAYMENTS).then().statusCode(400).contentType("application/problem+json");
         given().queryParam("updatedSince", "yesterday").get(PAYMENTS).then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -121,6 +122,19 @@ class PaymentResourceTest {
                 .body("errors.pointer", hasItem("/payments/1/supplierName"))
                 .body("errors.pointer", hasItem("/payments/1/supplierOrgId"));
         assertEquals(0, Payment.count("anchorOrgId", "GB-LAE-T04"));
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T04"))
+    void aValueOfTheWrongTypeIsA400SayingWhatWasExpectedWithoutJavaNames() {
+        given().contentType(ContentType.JSON).body("""
+                {"payments":[{"paymentDate":"31/01/2026","amount":1,"supplierName":"X","transactionRef":"T04-9"}]}""")
+                .when().post(PAYMENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/payments/0/paymentDate"))
+                .body("errors[0].message", equalTo("'31/01/2026' is not a date as yyyy-MM-dd"))
+                .body("detail", not(org.hamcrest.Matchers.containsString("java.")));
     }
 
     @Test

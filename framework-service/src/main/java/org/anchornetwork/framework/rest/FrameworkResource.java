@@ -98,7 +98,7 @@ public class FrameworkResource {
     @Operation(summary = "List frameworks", description = "No token needed. Ordered by id; updatedSince returns frameworks changed at or after that instant.")
     public CursorPage<FrameworkView> list(
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "ISO 8601 instant, e.g. 2026-11-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince) {
         int pageSize = Cursors.limit(limit);
         String after = Cursors.decode(cursor);

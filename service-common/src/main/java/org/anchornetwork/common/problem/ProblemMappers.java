@@ -15,10 +15,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.anchornetwork.common.web.RequestIds;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -48,8 +51,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException exception, UriInfo uri) {
-        return respond(malformed("The request body is not well-formed JSON: " + exception.getOriginalMessage(),
-                null), uri);
+        JsonLocation location = exception.getLocation();
+        String where = location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return respond(malformed("The request body is not well-formed JSON" + where, null), uri);
     }
 
     @ServerExceptionMapper
@@ -57,19 +62,68 @@ public class ProblemMappers {
         return unmappableJson(exception, uri);
     }
 
+    /** Says what is wrong in the client's terms: never a Java class name. */
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException exception, UriInfo uri) {
         String pointer = pointerOf(exception);
-        return respond(malformed("The request body does not match the expected shape"
-                + (pointer.isEmpty() ? "" : " at " + pointer) + ": " + exception.getOriginalMessage(),
-                List.of(ProblemError.at(pointer.isEmpty() ? "/" : pointer, "json-shape", exception.getOriginalMessage()))),
-                uri);
+        String message;
+        String code;
+        if (exception instanceof PropertyBindingException unknown) {
+            code = "unknown-field";
+            message = "unknown field '" + unknown.getPropertyName() + "'"
+                    + (unknown.getKnownPropertyIds() == null ? "" : "; known fields: " + unknown.getKnownPropertyIds());
+        } else if (exception instanceof InvalidFormatException invalid) {
+            code = "invalid-value";
+            message = "'" + invalid.getValue() + "' is not " + describe(invalid.getTargetType());
+        } else if (exception instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            code = "invalid-value";
+            message = "expected " + describe(mismatched.getTargetType());
+        } else {
+            code = "json-shape";
+            message = "does not match the expected shape";
+        }
+        String at = pointer.isEmpty() ? "/" : pointer;
+        return respond(malformed("The request body is not valid at " + at + ": " + message,
+                List.of(ProblemError.at(at, code, message))), uri);
     }
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException exception, UriInfo uri) {
-        return respond(malformed("The request body could not be read as JSON: " + exception.getOriginalMessage(),
-                null), uri);
+        return respond(malformed("The request body could not be read as JSON", null), uri);
+    }
+
+    static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value of the right type";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date as yyyy-MM-dd";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date and time in ISO 8601 with an offset, e.g. 2026-11-01T09:30:00Z";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     @ServerExceptionMapper

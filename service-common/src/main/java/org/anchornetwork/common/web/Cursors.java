@@ -29,9 +29,16 @@ public final class Cursors {
         }
     }
 
-    public static int limit(Integer requested) {
-        if (requested == null) {
+    /** The page size asked for (a query parameter as sent), or the default; 400 when it is not 1 to MAX_LIMIT. */
+    public static int limit(String asked) {
+        if (asked == null || asked.isBlank()) {
             return DEFAULT_LIMIT;
+        }
+        int requested;
+        try {
+            requested = Integer.parseInt(asked.strip());
+        } catch (NumberFormatException notANumber) {
+            requested = -1;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
             throw ApiProblemException.badRequest("invalid-limit", "limit must be between 1 and " + MAX_LIMIT);

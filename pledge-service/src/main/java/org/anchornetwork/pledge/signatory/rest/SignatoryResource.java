@@ -99,7 +99,7 @@ public class SignatoryResource {
             + "ordered by organisation id. No token needed.")
     public CursorPage<SignatoryView> register(@PathParam("charterId") String charterId,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") Integer limit) {
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
         CharterResource.find(charterId);
         int pageSize = Cursors.limit(limit);
         String after = Cursors.decode(cursor);

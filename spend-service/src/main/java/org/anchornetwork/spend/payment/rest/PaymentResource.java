@@ -115,7 +115,7 @@ public class PaymentResource {
             + "in a stable order (by id). updatedSince returns payments recorded at or after that instant.")
     public CursorPage<PaymentView> list(
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "ISO 8601 instant, e.g. 2026-11-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince) {
         int pageSize = Cursors.limit(limit);
         String after = Cursors.decode(cursor);

@@ -44,11 +44,17 @@ public class SupplierResource {
     @GET
     @Operation(summary = "List suppliers", description = "Ordered by organisation id; charterSignatory=true lists only charter signatories.")
     public CursorPage<SupplierView> list(
-            @Parameter(description = "Only charter signatories (true) or only non-signatories (false)") @QueryParam("charterSignatory") Boolean charterSignatory,
+            @Parameter(description = "Only charter signatories (true) or only non-signatories (false)") @QueryParam("charterSignatory") String charterSignatoryParameter,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") Integer limit) {
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
         int pageSize = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
+        Boolean charterSignatory = switch (charterSignatoryParameter == null ? "" : charterSignatoryParameter) {
+            case "" -> null;
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiProblemException.badRequest("invalid-parameter", "charterSignatory must be true or false");
+        };
         String query = "organisationId > ?1" + (charterSignatory == null ? "" : " and charterSignatory = ?2")
                 + " order by organisationId";
         Object[] parameters = charterSignatory == null ? new Object[] { after == null ? "" : after }
