@@ -139,6 +139,27 @@ class PaymentResourceTest {
 
     @Test
     @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T07"))
+    void controlCharactersInTextAreRefusedAndSqlIsJustText() {
+        given().contentType(ContentType.JSON).body("""
+                {"payments":[{"paymentDate":"2026-10-14","amount":1,"supplierName":"Nul\\u0000Ltd","transactionRef":"T07-1"}]}""")
+                .when().post(PAYMENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/payments/0/supplierName"))
+                .body("errors[0].code", equalTo("control-character"));
+        assertEquals(0, Payment.count("anchorOrgId", "GB-LAE-T07"));
+
+        String sql = "O'Brien Ltd'); DROP TABLE payment; --";
+        given().contentType(ContentType.JSON).body("""
+                {"payments":[{"paymentDate":"2026-10-14","amount":1,"supplierName":"%s","transactionRef":"T07-2"}]}"""
+                .formatted(sql))
+                .when().post(PAYMENTS)
+                .then().statusCode(201).body("payments[0].supplierName", equalTo(sql));
+        assertEquals(1, Payment.count("anchorOrgId", "GB-LAE-T07"));
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
     @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T05"))
     void anAnchorCannotRecordForAnotherOrganisationThroughTheBody() {
         given().contentType(ContentType.JSON).body("""

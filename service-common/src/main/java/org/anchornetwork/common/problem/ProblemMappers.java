@@ -72,6 +72,9 @@ public class ProblemMappers {
             code = "unknown-field";
             message = "unknown field '" + unknown.getPropertyName() + "'"
                     + (unknown.getKnownPropertyIds() == null ? "" : "; known fields: " + unknown.getKnownPropertyIds());
+        } else if (exception instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            code = "control-character";
+            message = "text must not contain control characters (such as NUL); tab and line breaks are fine";
         } else if (exception instanceof InvalidFormatException invalid) {
             code = "invalid-value";
             message = "'" + invalid.getValue() + "' is not " + describe(invalid.getTargetType());
