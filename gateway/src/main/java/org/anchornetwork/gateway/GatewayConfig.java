@@ -3,12 +3,15 @@ package org.anchornetwork.gateway;
 import java.time.Duration;
 import java.util.List;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Where the gateway sends each path prefix, and how it talks to the services. The URLs are overridable with
- * FRAMEWORK_SERVICE_URL, SPEND_SERVICE_URL and PLEDGE_SERVICE_URL (see application.properties).
+ * Where the gateway sends each path prefix, how it talks to the services, and the edge rules it applies on the way
+ * (untrusted headers, body sizes, rate limits). The URLs are overridable with FRAMEWORK_SERVICE_URL,
+ * SPEND_SERVICE_URL and PLEDGE_SERVICE_URL (see application.properties); any key with the usual environment
+ * variable form, e.g. ANCHOR_GATEWAY_RATE_LIMIT_CLIENT_BURST.
  */
 @ConfigMapping(prefix = "anchor.gateway")
 public interface GatewayConfig {
@@ -48,4 +51,74 @@ public interface GatewayConfig {
     /** Longest silence from a service once the request is sent (no response bytes); then 504. */
     @WithDefault("60s")
     Duration responseTimeout();
+
+    /**
+     * Inbound headers (case-insensitive) that could claim an identity or an origin a service might trust. They are
+     * dropped before a request is forwarded; the gateway then sets X-Forwarded-For/-Proto/-Host itself.
+     * {@code Authorization} is never dropped, whatever this says: the services validate the token again.
+     */
+    @WithDefault("Forwarded,X-Real-IP,X-Client-IP,True-Client-IP,CF-Connecting-IP,Fastly-Client-IP,X-Cluster-Client-IP,"
+            + "X-User,X-User-Id,X-Username,X-Email,X-Roles,X-Role,X-Groups,X-Scopes,X-Principal,X-Subject,X-Impersonate,"
+            + "X-Org-Id,X-Organisation-Id,X-Organization-Id,X-Tenant-Id,X-Acts-For,X-Client-Id,X-Client-Cert,"
+            + "X-SSL-Client-Cert,SSL-Client-Cert,X-Authorization,X-Access-Token,X-Id-Token,X-Api-Key,"
+            + "X-HTTP-Method-Override,X-HTTP-Method,X-Method-Override,X-Original-URL,X-Rewrite-URL")
+    List<String> untrustedHeaders();
+
+    /** Prefixes (case-insensitive) of further untrusted headers: forwarding, identity-carrying and auth-proxy headers. */
+    @WithDefault("X-Forwarded-,X-Auth-,X-Authenticated-,X-Remote-,X-Original-,X-User-,X-Org-,X-Organisation-,"
+            + "X-Organization-,X-Anchor-,X-Amzn-Oidc-,X-Goog-Authenticated-,X-MS-Client-Principal")
+    List<String> untrustedHeaderPrefixes();
+
+    /** Request body sizes: enforced by the gateway per path, before anything reaches a service. */
+    BodyLimit bodyLimit();
+
+    /** Token buckets per caller, checked after authentication. */
+    RateLimit rateLimit();
+
+    interface BodyLimit {
+
+        /** Largest body on ordinary routes; larger ones are a 413 problem. */
+        @WithDefault("1M")
+        MemorySize maxSize();
+
+        /** Largest body on upload routes (also the value of quarkus.http.limits.max-body-size). */
+        @WithDefault("250M")
+        MemorySize uploadMaxSize();
+
+        /** Upload routes: exact paths, or prefixes when they end with {@code *}. */
+        @WithDefault("/api/v1/payments/uploads*,/api/v1/spend-files*,/api/v1/ocds*")
+        List<String> uploadPaths();
+    }
+
+    interface RateLimit {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Callers with a token, one bucket per client (the token's azp). */
+        Client client();
+
+        /** Callers without a token, one bucket per remote address. */
+        Anonymous anonymous();
+
+        /** Buckets kept at most; beyond that the least recently used are dropped (memory stays bounded). */
+        @WithDefault("100000")
+        long maxTrackedCallers();
+
+        interface Client {
+            @WithDefault("50")
+            double requestsPerSecond();
+
+            @WithDefault("100")
+            int burst();
+        }
+
+        interface Anonymous {
+            @WithDefault("20")
+            double requestsPerSecond();
+
+            @WithDefault("40")
+            int burst();
+        }
+    }
 }

@@ -25,12 +25,17 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 
 /**
- * The gateway's routing table, mounted on Quarkus's own Vert.x router so that Quarkus's authentication and path
- * permissions (orders -200 and -100) run first:
+ * The gateway's routing table, mounted on Quarkus's own Vert.x router. In the order a request meets them (route
+ * orders; Quarkus's CORS is -300, authentication -200, path permissions -100):
  * <ol>
- * <li>every request gets an id ({@link RequestIds}, before authentication);</li>
- * <li>{@code /api/v1/...} prefixes go to their service unchanged (method, path, query, headers including
- * {@code Authorization}, body streamed);</li>
+ * <li>-1000 {@link RequestIds}: every request gets an id; -999 {@link AccessLog}: one log line when it ends;</li>
+ * <li>-300 CORS (Quarkus): preflights end here, without a token;</li>
+ * <li>-250 {@link DeclaredBodySize}: a Content-Length over the route's limit is a 413, before authentication;</li>
+ * <li>-200 authentication, then -140 {@link RateLimits} on {@code /api/} and {@code /openapi/} (per client, or per
+ * address for anonymous callers), then -100 path permissions;</li>
+ * <li>{@code /api/v1/...} prefixes go to their service unchanged (method, path, query, {@code Authorization},
+ * streamed body), minus untrusted headers and plus X-Forwarded-* ({@link ForwardedHeaders}), with streamed bodies
+ * counted ({@link StreamedBodyLimit});</li>
  * <li>{@code /openapi/<name>} serves each service's OpenAPI document for the Swagger UI;</li>
  * <li>anything else under {@code /api/} is a 404 problem, and every failure a problem ({@link ProblemFailureHandler}).</li>
  * </ol>
@@ -40,6 +45,11 @@ public class GatewayRoutes {
 
     /** Before CORS (-300) and authentication (-200): see SecurityHandlerPriorities. */
     static final int REQUEST_ID_ORDER = -1000;
+    static final int ACCESS_LOG_ORDER = -999;
+    /** After CORS, so that a browser can read the 413; before authentication, which need not run for it. */
+    static final int BODY_SIZE_ORDER = -250;
+    /** After authentication (-200), so the caller is known; before the path permissions (-100). */
+    static final int RATE_LIMIT_ORDER = -140;
 
     private final Vertx vertx;
     private final GatewayConfig config;
@@ -51,19 +61,35 @@ public class GatewayRoutes {
     }
 
     void init(@Observes Router router) {
-        router.route().order(REQUEST_ID_ORDER).handler(new RequestIds());
-        router.route().order(Integer.MIN_VALUE).failureHandler(new ProblemFailureHandler());
+        List<Upstream> upstreams = Upstream.from(config);
+        BodyLimits bodyLimits = BodyLimits.from(config.bodyLimit());
+        ForwardedHeaders forwardedHeaders = new ForwardedHeaders(config.untrustedHeaders(),
+                config.untrustedHeaderPrefixes());
 
-        for (Upstream upstream : Upstream.from(config)) {
+        router.route().order(REQUEST_ID_ORDER).handler(new RequestIds());
+        router.route().order(ACCESS_LOG_ORDER).handler(new AccessLog(new RouteTable(upstreams)));
+        router.route().order(Integer.MIN_VALUE).failureHandler(new ProblemFailureHandler());
+        router.route().order(BODY_SIZE_ORDER).handler(new DeclaredBodySize(bodyLimits, vertx));
+        if (config.rateLimit().enabled()) {
+            RateLimits rateLimits = RateLimits.from(config.rateLimit());
+            router.route("/api/*").order(RATE_LIMIT_ORDER).handler(rateLimits);
+            router.route(OpenApiDocuments.ROUTE_PREFIX + "*").order(RATE_LIMIT_ORDER).handler(rateLimits);
+        }
+
+        for (Upstream upstream : upstreams) {
             HttpClient client = client(upstream);
             clients.add(client);
 
+            // UpstreamProblems first: it sees the failures of the interceptors after it, except the body cut-off,
+            // which StreamedBodyLimit turns into a 413 itself.
             HttpProxy api = HttpProxy.reverseProxy(client)
                     .origin(context -> origin(context, upstream))
-                    .addInterceptor(new UpstreamProblems(upstream));
-            Handler<RoutingContext> forward = guarded(ProxyHandler.create(api));
+                    .addInterceptor(new UpstreamProblems(upstream))
+                    .addInterceptor(forwardedHeaders)
+                    .addInterceptor(new StreamedBodyLimit(bodyLimits, vertx));
+            Handler<RoutingContext> forward = guarded(forwardingTo(upstream, ProxyHandler.create(api)));
             for (String prefix : upstream.paths()) {
-                String path = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+                String path = RouteTable.withoutTrailingSlash(prefix);
                 router.route(path).handler(forward);
                 router.route(path + "/*").handler(forward);
             }
@@ -71,8 +97,10 @@ public class GatewayRoutes {
             HttpProxy document = HttpProxy.reverseProxy(client)
                     .origin(context -> origin(context, upstream))
                     .addInterceptor(new UpstreamProblems(upstream))
+                    .addInterceptor(forwardedHeaders)
                     .addInterceptor(new OpenApiDocuments());
-            router.get("/openapi/" + upstream.openApiName()).handler(ProxyHandler.create(document));
+            router.get(OpenApiDocuments.ROUTE_PREFIX + upstream.openApiName())
+                    .handler(forwardingTo(upstream, ProxyHandler.create(document)));
 
             Log.infof("Routing %s to %s at %s", upstream.paths(), upstream.name(), upstream.baseUrl());
         }
@@ -106,7 +134,19 @@ public class GatewayRoutes {
                 .setPort(upstream.port())
                 .setSsl(upstream.tls())
                 .setConnectTimeout(config.connectTimeout().toMillis())
-                .setIdleTimeout(config.responseTimeout().toMillis()));
+                .setIdleTimeout(config.responseTimeout().toMillis()))
+                // Failures reach the proxy through the response, where UpstreamProblems and StreamedBodyLimit answer
+                // them. Without a handler, Vert.x would also log an ERROR for a body cut off on purpose.
+                .map(request -> request.exceptionHandler(failure -> Log.debugf("%s request ended early: %s",
+                        upstream.name(), failure.toString())));
+    }
+
+    /** Notes, for the access log, which service the request goes to. */
+    private static Handler<RoutingContext> forwardingTo(Upstream upstream, Handler<RoutingContext> proxy) {
+        return context -> {
+            context.put(AccessLog.FORWARDED_TO, upstream.name());
+            proxy.handle(context);
+        };
     }
 
     /**

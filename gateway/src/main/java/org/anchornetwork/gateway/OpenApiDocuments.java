@@ -14,6 +14,8 @@ import io.vertx.httpproxy.ProxyResponse;
 final class OpenApiDocuments implements ProxyInterceptor {
 
     static final String SERVICE_DOCUMENT = "/q/openapi?format=json";
+    /** Where the gateway serves each service's document: this prefix and the service's document name. */
+    static final String ROUTE_PREFIX = "/openapi/";
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
