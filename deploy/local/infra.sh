@@ -420,7 +420,8 @@ keycloak_up() {
   # Fresh H2 database on every start: the realm in the repository is always what runs.
   rm -rf "$KEYCLOAK_HOME/data/h2" "$KEYCLOAK_HOME/data/import"
   mkdir -p "$KEYCLOAK_HOME/data/import"
-  cp "$DEPLOY_DIR/keycloak/anchor-network-realm.json" "$KEYCLOAK_HOME/data/import/"
+  # Every realm file: anchor-network, and other-realm (only for tests that a foreign realm's tokens are refused).
+  cp "$DEPLOY_DIR"/keycloak/*-realm.json "$KEYCLOAK_HOME/data/import/"
   local started=$SECONDS
   # Fake local bootstrap admin credentials (admin/admin); bash exports these
   # per-call assignments to the process start_bg launches.

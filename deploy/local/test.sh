@@ -54,6 +54,7 @@ ANCHOR_RUN_NAME=system-test ANCHOR_PORT_BASE="$SYSTEM_PORT_BASE" ANCHOR_DB_SUFFI
   ANCHOR_CONSUMER_GROUP_PREFIX="system-test-$(date +%s)." ANCHOR_CONSUMER_OFFSET_RESET=latest \
   "$DEPLOY_DIR/services.sh" up
 
-ANCHOR_GATEWAY_URL="http://localhost:$SYSTEM_PORT_BASE" \
+ANCHOR_GATEWAY_URL="http://localhost:$SYSTEM_PORT_BASE" FRAMEWORK_SERVICE_URL="http://localhost:$((SYSTEM_PORT_BASE + 1))" \
+  SPEND_SERVICE_URL="http://localhost:$((SYSTEM_PORT_BASE + 2))" PLEDGE_SERVICE_URL="http://localhost:$((SYSTEM_PORT_BASE + 3))" \
   ./mvnw -B -o -pl system-tests surefire:test -Dsystem-tests.skip=false "$@"
 log "all tests passed"

@@ -50,12 +50,27 @@ public final class KeycloakTokens {
     }
 
     public static String accessToken(String clientId, String clientSecret) {
-        Cached cached = CACHE.get(clientId);
+        return accessToken(LocalInfrastructure.realmUrl(), clientId, clientSecret);
+    }
+
+    /**
+     * A real token of client {@code intruder} of the local realm {@code other-realm}: it names {@code org_id} GB-LAE-DAL,
+     * realm role {@code anchor} and audience {@code anchor-network-api}, but another realm issued it, so the network
+     * must refuse it.
+     */
+    public static String otherRealmAccessToken() {
+        return accessToken(LocalInfrastructure.otherRealmUrl(), "intruder", "intruder-secret");
+    }
+
+    /** A real token by the client credentials grant from the realm at {@code realmUrl}. */
+    public static String accessToken(String realmUrl, String clientId, String clientSecret) {
+        String cacheKey = realmUrl + " " + clientId;
+        Cached cached = CACHE.get(cacheKey);
         if (cached != null && cached.expiresAt.isAfter(Instant.now().plusSeconds(30))) {
             return cached.token;
         }
         String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(LocalInfrastructure.realmUrl() + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -69,10 +84,10 @@ public final class KeycloakTokens {
             JsonNode body = JSON.readTree(response.body());
             Cached fresh = new Cached(body.get("access_token").asText(),
                     Instant.now().plusSeconds(body.get("expires_in").asLong()));
-            CACHE.put(clientId, fresh);
+            CACHE.put(cacheKey, fresh);
             return fresh.token;
         } catch (IOException e) {
-            throw new IllegalStateException("Keycloak is not reachable at " + LocalInfrastructure.realmUrl()
+            throw new IllegalStateException("Keycloak is not reachable at " + realmUrl
                     + ". Start it with: deploy/local/infra.sh up", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -29,6 +29,30 @@ public final class LocalInfrastructure {
         return env("ANCHOR_GATEWAY_URL", "http://localhost:8080");
     }
 
+    /**
+     * The local Keycloak's second realm {@code other-realm} (deploy/local/keycloak/other-realm-realm.json), whose tokens
+     * the network must refuse: ANCHOR_OTHER_OIDC_URL, default the realm URL with its last segment replaced by
+     * {@code other-realm}.
+     */
+    public static String otherRealmUrl() {
+        return env("ANCHOR_OTHER_OIDC_URL", realmUrl().replaceFirst("/realms/[^/]+/?$", "/realms/other-realm"));
+    }
+
+    /** The framework-service itself, not through the gateway: FRAMEWORK_SERVICE_URL, default http://localhost:8081. */
+    public static String frameworkServiceUrl() {
+        return env("FRAMEWORK_SERVICE_URL", "http://localhost:8081");
+    }
+
+    /** The spend-service itself, not through the gateway: SPEND_SERVICE_URL, default http://localhost:8082. */
+    public static String spendServiceUrl() {
+        return env("SPEND_SERVICE_URL", "http://localhost:8082");
+    }
+
+    /** The pledge-service itself, not through the gateway: PLEDGE_SERVICE_URL, default http://localhost:8083. */
+    public static String pledgeServiceUrl() {
+        return env("PLEDGE_SERVICE_URL", "http://localhost:8083");
+    }
+
     /** ANCHOR_DB_HOST and ANCHOR_DB_PORT, default 127.0.0.1:5432. */
     public static InetSocketAddress database() {
         return new InetSocketAddress(env("ANCHOR_DB_HOST", "127.0.0.1"), Integer.parseInt(env("ANCHOR_DB_PORT", "5432")));
