@@ -1,0 +1,257 @@
+package org.anchornetwork.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.anchornetwork.testsupport.KeycloakTokens;
+import org.anchornetwork.testsupport.LocalInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The tenant isolation matrix: every operation in the three services' OpenAPI documents, called through the
+ * gateway by every kind of caller, on objects owned by anchor A (Darlington Borough Council). An operation
+ * without an expectation here fails the test, so every new endpoint is born with its access rules written down.
+ */
+class TenantIsolationMatrixTest {
+
+    /** Who calls. Each is a real client of the local realm, except the anonymous caller. */
+    enum Caller {
+        ANONYMOUS(null),
+        ANCHOR_A("darlington-council"),
+        ANCHOR_B("cddft-nhs-trust"),
+        PORTAL_FOR_A("tees-tender-portal"),
+        PORTAL_NOT_FOR_A("durham-tender-portal"),
+        SUPPLIER("dl-building-supplies"),
+        SIGNATORY("tees-valley-bakery"),
+        NETWORK_ADMIN("network-admin");
+
+        final String clientId;
+
+        Caller(String clientId) {
+            this.clientId = clientId;
+        }
+
+        RequestSpecification request() {
+            RequestSpecification request = given().redirects().follow(false);
+            return clientId == null ? request : request.auth().oauth2(KeycloakTokens.accessToken(clientId, clientId + "-secret"));
+        }
+    }
+
+    /** Statuses a caller may get; anything else fails. */
+    record Outcome(Set<Integer> statuses) {
+        static Outcome of(Integer... statuses) {
+            return new Outcome(Set.of(statuses));
+        }
+    }
+
+    private static final Outcome OK = Outcome.of(200);
+    private static final Outcome CREATED_OR_OK = Outcome.of(200, 201);
+    private static final Outcome UNAUTHENTICATED = Outcome.of(401);
+    private static final Outcome FORBIDDEN = Outcome.of(403);
+    private static final Outcome NOT_FOUND = Outcome.of(404);
+
+    private static final String DARLINGTON = "GB-LAE-DAL";
+    private static final String CHARTER = "fairer-richer-darlington";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A's objects, created before the matrix runs. */
+    private static String paymentOfA;
+    private static String frameworkOfNetwork;
+
+    @BeforeAll
+    static void createObjectsOwnedByAnchorA() {
+        RestAssured.baseURI = LocalInfrastructure.gatewayUrl();
+        paymentOfA = Caller.ANCHOR_A.request().contentType("application/json")
+                .body(payment("MATRIX-A-" + UUID.randomUUID()))
+                .post("/api/v1/payments").then().statusCode(201).extract().path("payments[0].id");
+        Caller.ANCHOR_A.request().contentType("application/json").body(signature("Darlington Borough Council"))
+                .post("/api/v1/charters/" + CHARTER + "/signatories").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        frameworkOfNetwork = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        Caller.NETWORK_ADMIN.request().contentType("application/json").body(framework(frameworkOfNetwork))
+                .post("/api/v1/frameworks").then().statusCode(201);
+    }
+
+    private static String payment(String transactionRef) {
+        return """
+                {"payments":[{"paymentDate":"2026-10-14","amount":321.00,"supplierName":"DL Building Supplies Ltd",
+                  "supplierOrgId":"GB-COH-10000002","transactionRef":"%s"}]}""".formatted(transactionRef);
+    }
+
+    private static String signature(String name) {
+        return """
+                {"organisationName":"%s","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local"]}"""
+                .formatted(name);
+    }
+
+    private static String framework(String id) {
+        return """
+                {"id":"%s","name":"Matrix Framework","ownerOrgId":"GB-LAE-DAL","family":"LOCAL"}""".formatted(id);
+    }
+
+    /** One operation: how to call it on A's objects, and what each caller gets. */
+    record Operation(Supplier<String> path, Supplier<String> body, Map<Caller, Outcome> outcomes) {
+    }
+
+    private static Map<Caller, Outcome> outcomes(Outcome anonymous, Outcome anchorA, Outcome anchorB, Outcome portalForA,
+            Outcome portalNotForA, Outcome supplier, Outcome signatory, Outcome networkAdmin) {
+        Map<Caller, Outcome> outcomes = new EnumMap<>(Caller.class);
+        outcomes.put(Caller.ANONYMOUS, anonymous);
+        outcomes.put(Caller.ANCHOR_A, anchorA);
+        outcomes.put(Caller.ANCHOR_B, anchorB);
+        outcomes.put(Caller.PORTAL_FOR_A, portalForA);
+        outcomes.put(Caller.PORTAL_NOT_FOR_A, portalNotForA);
+        outcomes.put(Caller.SUPPLIER, supplier);
+        outcomes.put(Caller.SIGNATORY, signatory);
+        outcomes.put(Caller.NETWORK_ADMIN, networkAdmin);
+        return outcomes;
+    }
+
+    private static Map<Caller, Outcome> everyone(Outcome outcome) {
+        return outcomes(outcome, outcome, outcome, outcome, outcome, outcome, outcome, outcome);
+    }
+
+    private static Map<Caller, Outcome> membersOnly(Outcome outcome) {
+        return outcomes(UNAUTHENTICATED, outcome, outcome, outcome, outcome, outcome, outcome, outcome);
+    }
+
+    /**
+     * The expectations, keyed "METHOD /path/template" exactly as in the OpenAPI documents. Anchors work only on
+     * their own records: B asking for A's payment gets 404 (not 403), so ids reveal nothing.
+     */
+    private static Map<String, Operation> expectations() {
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        // framework-service
+        operations.put("GET /api/v1/frameworks", new Operation(() -> "/api/v1/frameworks", null, everyone(OK)));
+        operations.put("GET /api/v1/frameworks/{id}",
+                new Operation(() -> "/api/v1/frameworks/" + frameworkOfNetwork, null, everyone(OK)));
+        operations.put("POST /api/v1/frameworks", new Operation(() -> "/api/v1/frameworks",
+                () -> framework("matrix-" + UUID.randomUUID().toString().substring(0, 8)),
+                outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Outcome.of(201))));
+        // spend-service
+        operations.put("GET /api/v1/payments", new Operation(() -> "/api/v1/payments", null,
+                outcomes(UNAUTHENTICATED, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("POST /api/v1/payments", new Operation(() -> "/api/v1/payments",
+                () -> payment("MATRIX-" + UUID.randomUUID()),
+                outcomes(UNAUTHENTICATED, Outcome.of(201), Outcome.of(201), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("GET /api/v1/payments/{id}", new Operation(() -> "/api/v1/payments/" + paymentOfA, null,
+                outcomes(UNAUTHENTICATED, OK, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("GET /api/v1/suppliers", new Operation(() -> "/api/v1/suppliers", null, membersOnly(OK)));
+        operations.put("GET /api/v1/suppliers/{organisationId}",
+                new Operation(() -> "/api/v1/suppliers/GB-COH-10000002", null, membersOnly(OK)));
+        // pledge-service
+        operations.put("GET /api/v1/charters", new Operation(() -> "/api/v1/charters", null, everyone(OK)));
+        operations.put("GET /api/v1/charters/{charterId}",
+                new Operation(() -> "/api/v1/charters/" + CHARTER, null, everyone(OK)));
+        operations.put("GET /api/v1/charters/{charterId}/pledges",
+                new Operation(() -> "/api/v1/charters/" + CHARTER + "/pledges", null, everyone(OK)));
+        operations.put("GET /api/v1/charters/{charterId}/signatories",
+                new Operation(() -> "/api/v1/charters/" + CHARTER + "/signatories", null, everyone(OK)));
+        operations.put("GET /api/v1/charters/{charterId}/signatories/{organisationId}",
+                new Operation(() -> "/api/v1/charters/" + CHARTER + "/signatories/" + DARLINGTON, null, everyone(OK)));
+        operations.put("POST /api/v1/charters/{charterId}/signatories",
+                new Operation(() -> "/api/v1/charters/" + CHARTER + "/signatories", () -> signature("Matrix Signatory"),
+                        outcomes(UNAUTHENTICATED, CREATED_OR_OK, CREATED_OR_OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, CREATED_OR_OK,
+                                FORBIDDEN)));
+        return operations;
+    }
+
+    /** Every operation the services publish, as "METHOD /path". */
+    private static Set<String> publishedOperations() throws Exception {
+        Set<String> operations = new TreeSet<>();
+        for (String service : List.of("framework", "spend", "pledge")) {
+            String document = given().get("/openapi/" + service).then().statusCode(200).extract().asString();
+            JsonNode paths = JSON.readTree(document).path("paths");
+            paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
+                if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)) {
+                    operations.add(method.toUpperCase() + " " + path);
+                }
+            }));
+        }
+        return operations;
+    }
+
+    @Test
+    void everyPublishedOperationHasAnExpectationForEveryCaller() throws Exception {
+        Set<String> published = publishedOperations();
+        Map<String, Operation> expected = expectations();
+        Set<String> missing = new TreeSet<>(published);
+        missing.removeAll(expected.keySet());
+        Set<String> stale = new TreeSet<>(expected.keySet());
+        stale.removeAll(published);
+        if (!missing.isEmpty() || !stale.isEmpty()) {
+            fail("Tenant isolation matrix out of date. Operations without expectations: " + missing
+                    + "; expectations for operations that no longer exist: " + stale);
+        }
+        expected.forEach((operation, rules) -> assertEquals(Set.of(Caller.values()), rules.outcomes().keySet(),
+                operation + " must say what every kind of caller gets"));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyCallerGetsExactlyWhatTheMatrixAllows() {
+        List<DynamicNode> nodes = new ArrayList<>();
+        expectations().forEach((operation, rules) -> {
+            String method = operation.substring(0, operation.indexOf(' '));
+            List<DynamicTest> perCaller = new ArrayList<>();
+            rules.outcomes().forEach((caller, outcome) -> perCaller.add(DynamicTest.dynamicTest(caller.name(), () -> {
+                RequestSpecification request = caller.request();
+                if (rules.body() != null) {
+                    request = request.contentType("application/json").body(rules.body().get());
+                }
+                Response response = request.request(method, rules.path().get());
+                assertTrue(outcome.statuses().contains(response.statusCode()), () -> caller + " " + operation + " gave "
+                        + response.statusCode() + ", expected one of " + outcome.statuses() + ": " + response.asString());
+                if (response.statusCode() >= 400) {
+                    assertTrue(response.contentType().startsWith("application/problem+json"),
+                            () -> caller + " " + operation + " denial must be problem+json, was " + response.contentType());
+                }
+            })));
+            nodes.add(DynamicContainer.dynamicContainer(operation, perCaller));
+        });
+        return nodes.stream();
+    }
+
+    @Test
+    void organisationIdsInQueriesHeadersOrBodiesNeverChangeWhoTheCallerIs() {
+        String ref = "MATRIX-SPOOF-" + UUID.randomUUID();
+        Caller.ANCHOR_A.request().contentType("application/json").body(payment(ref)).post("/api/v1/payments")
+                .then().statusCode(201);
+
+        List<String> seenByB = Caller.ANCHOR_B.request()
+                .queryParam("anchorOrgId", DARLINGTON).queryParam("org_id", DARLINGTON).queryParam("limit", 500)
+                .header("X-Org-Id", DARLINGTON).header("X-Organisation-Id", DARLINGTON)
+                .get("/api/v1/payments").then().statusCode(200).extract().path("items.transactionRef");
+        assertTrue(!seenByB.contains(ref), "anchor B must not see A's payment whatever it sends");
+
+        Caller.ANCHOR_B.request().contentType("application/json")
+                .body("""
+                        {"anchorOrgId":"GB-LAE-DAL","payments":[{"paymentDate":"2026-10-14","amount":1,"supplierName":"X","transactionRef":"%s"}]}"""
+                        .formatted(ref))
+                .post("/api/v1/payments").then().statusCode(400);
+        Caller.ANCHOR_B.request().header("X-Org-Id", DARLINGTON).get("/api/v1/payments/" + paymentOfA).then().statusCode(404);
+    }
+}
