@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.security.CallerOrganisation;
+import org.anchornetwork.common.security.OrgIds;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
 import org.anchornetwork.common.web.Cursors;
@@ -55,7 +56,7 @@ public class FrameworkResource {
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a lower-case slug such as darlington-social-value")
             @Size(max = 80) String id,
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{2,10}-[A-Za-z0-9-]{1,60}", message = "must be an org-id.guide identifier such as GB-LAE-DAL")
+            @NotBlank @Pattern(regexp = OrgIds.PATTERN, message = OrgIds.MESSAGE)
             String ownerOrgId,
             @NotNull Framework.Family family,
             @Size(max = 5000) String description,
@@ -102,14 +103,7 @@ public class FrameworkResource {
             @Parameter(description = "ISO 8601 instant, e.g. 2026-11-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince) {
         int pageSize = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
-        OffsetDateTime since;
-        try {
-            since = updatedSince == null || updatedSince.isBlank() ? OffsetDateTime.parse("1970-01-01T00:00:00Z")
-                    : OffsetDateTime.parse(updatedSince);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiProblemException.badRequest("invalid-parameter",
-                    "updatedSince must be an ISO 8601 instant with an offset, e.g. 2026-11-01T00:00:00Z");
-        }
+        OffsetDateTime since = Cursors.updatedSince(updatedSince);
         List<Framework> rows = Framework.<Framework>find("id > ?1 and updatedAt >= ?2 order by id",
                 after == null ? "" : after, since).page(0, pageSize + 1).list();
         return CursorPage.of(rows.stream().map(FrameworkView::of).toList(), pageSize, FrameworkView::id);

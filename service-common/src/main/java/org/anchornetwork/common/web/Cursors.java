@@ -29,6 +29,19 @@ public final class Cursors {
         }
     }
 
+    /** The {@code updatedSince} instant of an incremental sync, or the epoch when absent; 400 when unreadable. */
+    public static java.time.OffsetDateTime updatedSince(String asked) {
+        if (asked == null || asked.isBlank()) {
+            return java.time.OffsetDateTime.parse("1970-01-01T00:00:00Z");
+        }
+        try {
+            return java.time.OffsetDateTime.parse(asked.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblemException.badRequest("invalid-parameter",
+                    "updatedSince must be an ISO 8601 instant with an offset, e.g. 2026-11-01T00:00:00Z");
+        }
+    }
+
     /** The page size asked for (a query parameter as sent), or the default; 400 when it is not 1 to MAX_LIMIT. */
     public static int limit(String asked) {
         if (asked == null || asked.isBlank()) {

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.security.CallerOrganisation;
+import org.anchornetwork.common.security.OrgIds;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
 import org.anchornetwork.common.web.Cursors;
@@ -45,8 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "organisation (claim org_id of the token); no anchor can read another's payments.")
 public class PaymentResource {
 
-    static final String ORG_ID_PATTERN = "[A-Z]{2}-[A-Z0-9]{2,10}-[A-Za-z0-9-]{1,60}";
-
     private final PaymentRecorder recorder;
     private final CallerOrganisation caller;
 
@@ -60,7 +59,7 @@ public class PaymentResource {
             @NotNull @Schema(example = "2026-10-14") LocalDate paymentDate,
             @NotNull @Digits(integer = 12, fraction = 2) @Schema(description = "GBP; negative for a credit note", example = "1250.00") BigDecimal amount,
             @NotBlank @Size(max = 300) @Schema(example = "DL Building Supplies Ltd") String supplierName,
-            @Pattern(regexp = ORG_ID_PATTERN) @Schema(description = "org-id.guide identifier when known", example = "GB-COH-10000002") String supplierOrgId,
+            @Pattern(regexp = OrgIds.PATTERN, message = OrgIds.MESSAGE) @Schema(description = "org-id.guide identifier when known", example = "GB-COH-10000002") String supplierOrgId,
             @Size(max = 100) @Schema(description = "The anchor's own supplier reference", example = "SUP-00412") String supplierReference,
             @Size(max = 500) @Schema(description = "Service area or purpose", example = "Highways maintenance materials") String description,
             @NotBlank @Size(max = 100) @Schema(description = "The anchor's transaction reference, unique per anchor: resending it stores nothing new", example = "INV-2026-000981") String transactionRef) {
@@ -125,22 +124,10 @@ public class PaymentResource {
         } catch (IllegalArgumentException e) {
             throw ApiProblemException.badRequest("invalid-cursor", "The cursor is not one this API issued");
         }
-        OffsetDateTime since = parseInstant(updatedSince);
+        OffsetDateTime since = Cursors.updatedSince(updatedSince);
         List<Payment> rows = Payment.<Payment>find("anchorOrgId = ?1 and id > ?2 and createdAt >= ?3 order by id",
                 caller.orgId(), afterId, since).page(0, pageSize + 1).list();
         return CursorPage.of(rows.stream().map(PaymentView::of).toList(), pageSize, view -> view.id().toString());
-    }
-
-    private static OffsetDateTime parseInstant(String value) {
-        if (value == null || value.isBlank()) {
-            return OffsetDateTime.parse("1970-01-01T00:00:00Z");
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiProblemException.badRequest("invalid-parameter",
-                    "updatedSince must be an ISO 8601 instant with an offset, e.g. 2026-11-01T00:00:00Z");
-        }
     }
 
     @GET
