@@ -31,4 +31,13 @@ public class Commitment extends PanacheEntityBase {
     public static List<Commitment> ofSignatory(UUID signatoryId) {
         return list("signatoryId = ?1 order by pledgeCode", signatoryId);
     }
+
+    /** The commitments of a page of signatories in one query, by signatory id. */
+    public static java.util.Map<UUID, List<Commitment>> ofSignatories(java.util.Collection<UUID> signatoryIds) {
+        if (signatoryIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return Commitment.<Commitment>list("signatoryId in ?1 order by pledgeCode", signatoryIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(commitment -> commitment.signatoryId));
+    }
 }

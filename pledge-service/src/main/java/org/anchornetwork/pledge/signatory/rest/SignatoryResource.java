@@ -105,7 +105,8 @@ public class SignatoryResource {
         String after = Cursors.decode(cursor);
         List<Signatory> rows = Signatory.<Signatory>find("charterId = ?1 and organisationId > ?2 order by organisationId",
                 charterId, after == null ? "" : after).page(0, pageSize + 1).list();
-        return CursorPage.of(rows.stream().map(s -> SignatoryView.of(s, Commitment.ofSignatory(s.id))).toList(),
+        var commitments = Commitment.ofSignatories(rows.stream().map(s -> s.id).toList());
+        return CursorPage.of(rows.stream().map(s -> SignatoryView.of(s, commitments.getOrDefault(s.id, List.of()))).toList(),
                 pageSize, SignatoryView::organisationId);
     }
 
