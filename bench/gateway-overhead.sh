@@ -2,7 +2,7 @@
 # Gateway overhead benchmark: the same cheap authenticated GET sent to spend-service directly, through the
 # gateway, and through nginx (the reference of a well-configured plain reverse proxy), measured with wrk.
 #
-#   bench/gateway-overhead.sh            full run (about 5 minutes, plus infrastructure start-up)
+#   bench/gateway-overhead.sh            full run (about 12 minutes, plus infrastructure start-up)
 #   BENCH_DURATION=3s bench/gateway-overhead.sh   quick run (every wrk phase 3 s: checks the set-up, not the goals)
 #
 # What it does, and undoes on exit (also on failure or Ctrl-C):
@@ -19,12 +19,15 @@
 #
 # Environment (defaults in brackets):
 #   BENCH_DURATION                 sets all three durations below at once (e.g. 3s for a quick run)
-#   BENCH_WARMUP_DURATION [60s]    BENCH_LATENCY_DURATION [15s]    BENCH_THROUGHPUT_DURATION [20s]
-#                                  (the gateway's JIT keeps compiling for about a minute: shorter warm-ups
-#                                  make it look up to 40% slower)
-#   BENCH_WARMUP_CONNECTIONS [8]   BENCH_THROUGHPUT_CONNECTIONS [32]   BENCH_THROUGHPUT_THREADS [2]
-#   BENCH_ROUNDS [1]               repeat the latency and throughput runs of all targets, round-robin, and
-#                                  report the medians (on a shared machine the noise then hits every target)
+#   BENCH_WARMUP_DURATION [120s]   BENCH_LATENCY_DURATION [15s]    BENCH_THROUGHPUT_DURATION [20s]
+#                                  (on 2 shared cores the JVMs' JIT keeps compiling for 2-3 minutes under full
+#                                  load: the gateway's CPU per request falls by a third over that time, so
+#                                  shorter warm-ups measure the compiler, not the proxy)
+#   BENCH_WARMUP_CONNECTIONS [32]  BENCH_THROUGHPUT_CONNECTIONS [32]   BENCH_THROUGHPUT_THREADS [2]
+#                                  (the warm-up runs at the throughput load, with as many wrk threads)
+#   BENCH_ROUNDS [3]               repeat the latency and throughput runs of all targets, round-robin, and
+#                                  report the medians (on a shared machine the noise then hits every target;
+#                                  single runs of the same target vary by 10-15%)
 #   BENCH_IDLE_SAMPLE_SECONDS [3]  CPU sampled with everything idle before each target (background load)
 #   BENCH_BACKGROUND_WARN [0.3]    warn when other processes keep more cores than this busy
 #   BENCH_SPEND_PORT [28082]  BENCH_GATEWAY_PORT [28080]  BENCH_NGINX_PORT [28090]  BENCH_NGINX_AUTO_PORT [28091]
@@ -52,13 +55,13 @@ BENCH_DIR="$LOCAL_DIR/bench"
 # Decimal points in printf, whatever the caller's locale (not exported: the services keep theirs).
 LC_NUMERIC=C
 
-WARMUP_DURATION="${BENCH_WARMUP_DURATION:-${BENCH_DURATION:-60s}}"
+WARMUP_DURATION="${BENCH_WARMUP_DURATION:-${BENCH_DURATION:-120s}}"
 LATENCY_DURATION="${BENCH_LATENCY_DURATION:-${BENCH_DURATION:-15s}}"
 THROUGHPUT_DURATION="${BENCH_THROUGHPUT_DURATION:-${BENCH_DURATION:-20s}}"
-WARMUP_CONNECTIONS="${BENCH_WARMUP_CONNECTIONS:-8}"
+WARMUP_CONNECTIONS="${BENCH_WARMUP_CONNECTIONS:-32}"
 THROUGHPUT_CONNECTIONS="${BENCH_THROUGHPUT_CONNECTIONS:-32}"
 THROUGHPUT_THREADS="${BENCH_THROUGHPUT_THREADS:-2}"
-ROUNDS="${BENCH_ROUNDS:-1}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 IDLE_SAMPLE_SECONDS="${BENCH_IDLE_SAMPLE_SECONDS:-3}"
 BACKGROUND_WARN="${BENCH_BACKGROUND_WARN:-0.3}"
 SPEND_PORT="${BENCH_SPEND_PORT:-28082}"
@@ -440,7 +443,8 @@ warm_target() {
   url="http://127.0.0.1:${PORT_OF[$target]}$REQUEST_PATH"
   token="$(fetch_token)"
   check_200 "$target" "$url" "$token"
-  run_wrk "$target" warm-up "$url" "$token" 1 "$WARMUP_CONNECTIONS" "$WARMUP_DURATION" >/dev/null
+  run_wrk "$target" warm-up "$url" "$token" "$(( THROUGHPUT_THREADS < WARMUP_CONNECTIONS ? THROUGHPUT_THREADS : WARMUP_CONNECTIONS ))" \
+    "$WARMUP_CONNECTIONS" "$WARMUP_DURATION" >/dev/null
 }
 
 # measure_target TARGET ROUND: latency at 1 connection, then throughput at N connections.
@@ -539,7 +543,7 @@ report() {
   echo "Gateway overhead: GET $REQUEST_PATH with a $CLIENT_ID token, $(date '+%F %T')"
   echo "Machine: $CPUS CPUs shared by wrk, nginx, gateway, spend-service (and anything else running);" \
     "load average before: $LOAD_BEFORE"
-  echo "wrk: warm-up -t1 -c$WARMUP_CONNECTIONS -d$WARMUP_DURATION; latency -t1 -c1 -d$LATENCY_DURATION;" \
+  echo "wrk: warm-up -t$(( THROUGHPUT_THREADS < WARMUP_CONNECTIONS ? THROUGHPUT_THREADS : WARMUP_CONNECTIONS )) -c$WARMUP_CONNECTIONS -d$WARMUP_DURATION; latency -t1 -c1 -d$LATENCY_DURATION;" \
     "throughput -t$THROUGHPUT_THREADS -c$THROUGHPUT_CONNECTIONS -d$THROUGHPUT_DURATION (latencies in ms)"
   echo "gateway settings for the benchmark: ${GATEWAY_SETTINGS:-none}"
   ((ROUNDS == 1)) || echo "Figures are medians of $ROUNDS rounds (targets measured round-robin); every round is in the results file."

@@ -50,8 +50,9 @@ final class AccessLog implements Handler<RoutingContext> {
         int status = request.response().getStatusCode();
         RouteTable.Route route = routes.match(request.path());
         String upstream = context.get(FORWARDED_TO);
+        boolean aborted = !completed || status == UpstreamProblems.CLIENT_CLOSED_REQUEST;
         String message = request.method().name() + " " + request.path() + " " + status + " " + latencyMs + "ms"
-                + (upstream != null ? " via " + upstream : "") + (completed ? "" : " (connection closed early)");
+                + (upstream != null ? " via " + upstream : "") + (aborted ? " (connection closed early)" : "");
 
         // Exactly these fields (null ones left out), not the thread's MDC: the end handler may run after the
         // request's own context has moved on.
@@ -67,7 +68,7 @@ final class AccessLog implements Handler<RoutingContext> {
         fields.put("upstream", upstream);
         fields.put("bytes", Long.toString(request.response().bytesWritten()));
         fields.put("bytesIn", Long.toString(request.bytesRead()));
-        fields.put("aborted", completed ? null : "true");
+        fields.put("aborted", aborted ? "true" : null);
 
         ExtLogRecord record = new ExtLogRecord(Level.INFO, message, AccessLog.class.getName());
         record.setMdc(fields);

@@ -36,11 +36,11 @@ public interface GatewayConfig {
     @WithDefault("/api/v1/charters")
     List<String> pledgeServicePaths();
 
-    /** Kept-alive HTTP/1.1 connections per service. */
-    @WithDefault("50")
+    /** Kept-alive HTTP/1.1 connections per service and per event loop (UpstreamClients). */
+    @WithDefault("25")
     int poolSize();
 
-    /** Requests allowed to wait for a pooled connection before the gateway answers 503. */
+    /** Requests allowed to wait for a pooled connection (per service and event loop) before the gateway answers 503. */
     @WithDefault("1000")
     int maxWaitQueueSize();
 
@@ -74,6 +74,23 @@ public interface GatewayConfig {
 
     /** Token buckets per caller, checked after authentication. */
     RateLimit rateLimit();
+
+    /** Validated bearer tokens remembered until they expire ({@link VerifiedTokenCache}). */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens remembered at most; beyond that the least used are validated again on their next request. */
+        @WithDefault("10000")
+        long maxSize();
+
+        /** Longest a token is remembered, even when its exp is later. */
+        @WithDefault("5M")
+        Duration maxAge();
+    }
 
     interface BodyLimit {
 

@@ -12,7 +12,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.PoolOptions;
@@ -22,7 +21,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
 
 /**
  * The gateway's routing table, mounted on Quarkus's own Vert.x router. In the order a request meets them (route
@@ -53,7 +51,7 @@ public class GatewayRoutes {
 
     private final Vertx vertx;
     private final GatewayConfig config;
-    private final List<HttpClient> clients = new ArrayList<>();
+    private final List<UpstreamClients> clients = new ArrayList<>();
 
     public GatewayRoutes(Vertx vertx, GatewayConfig config) {
         this.vertx = vertx;
@@ -77,13 +75,13 @@ public class GatewayRoutes {
         }
 
         for (Upstream upstream : upstreams) {
-            HttpClient client = client(upstream);
+            UpstreamClients client = clients(upstream);
             clients.add(client);
 
             // UpstreamProblems first: it sees the failures of the interceptors after it, except the body cut-off,
             // which StreamedBodyLimit turns into a 413 itself.
-            HttpProxy api = HttpProxy.reverseProxy(client)
-                    .origin(context -> origin(context, upstream))
+            HttpProxy api = HttpProxy.reverseProxy(client.shared())
+                    .origin(context -> origin(client, upstream))
                     .addInterceptor(new UpstreamProblems(upstream))
                     .addInterceptor(forwardedHeaders)
                     .addInterceptor(new StreamedBodyLimit(bodyLimits, vertx));
@@ -94,8 +92,8 @@ public class GatewayRoutes {
                 router.route(path + "/*").handler(forward);
             }
 
-            HttpProxy document = HttpProxy.reverseProxy(client)
-                    .origin(context -> origin(context, upstream))
+            HttpProxy document = HttpProxy.reverseProxy(client.shared())
+                    .origin(context -> origin(client, upstream))
                     .addInterceptor(new UpstreamProblems(upstream))
                     .addInterceptor(forwardedHeaders)
                     .addInterceptor(new OpenApiDocuments());
@@ -110,10 +108,10 @@ public class GatewayRoutes {
     }
 
     void close(@Observes ShutdownEvent shutdown) {
-        clients.forEach(HttpClient::close);
+        clients.forEach(UpstreamClients::close);
     }
 
-    private HttpClient client(Upstream upstream) {
+    private UpstreamClients clients(Upstream upstream) {
         HttpClientOptions options = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setPipelining(false)
@@ -124,11 +122,11 @@ public class GatewayRoutes {
         PoolOptions pool = new PoolOptions()
                 .setHttp1MaxSize(config.poolSize())
                 .setMaxWaitQueueSize(config.maxWaitQueueSize());
-        return vertx.createHttpClient(options, pool);
+        return new UpstreamClients(vertx, options, pool);
     }
 
-    private Future<HttpClientRequest> origin(ProxyContext context, Upstream upstream) {
-        return context.client().request(new RequestOptions()
+    private Future<HttpClientRequest> origin(UpstreamClients clients, Upstream upstream) {
+        return clients.current().request(new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(upstream.port(), upstream.host()))
                 .setHost(upstream.host())
                 .setPort(upstream.port())

@@ -1,6 +1,7 @@
 package org.anchornetwork.gateway;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.MDC;
@@ -20,7 +21,19 @@ public final class RequestIds implements Handler<RoutingContext> {
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     public static String acceptOrCreate(String incoming) {
-        return incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : randomUuid();
+    }
+
+    /**
+     * A version 4 UUID from a thread-local generator: ids only correlate log lines (callers may choose their own),
+     * so they need not be unguessable, and {@link UUID#randomUUID()} takes a lock on the system's secure generator
+     * for every request.
+     */
+    static String randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+        return new UUID(high, low).toString();
     }
 
     @Override

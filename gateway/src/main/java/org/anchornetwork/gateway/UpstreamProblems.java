@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -21,6 +22,9 @@ import io.vertx.httpproxy.ProxyResponse;
  * never its address. Without this, vertx-http-proxy answers a bare, empty 502 whatever happened.
  */
 final class UpstreamProblems implements ProxyInterceptor {
+
+    /** nginx's status for a request whose caller closed the connection before the answer; never on the wire. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
 
     private final Upstream upstream;
 
@@ -38,7 +42,15 @@ final class UpstreamProblems implements ProxyInterceptor {
         int status;
         String slug;
         String detail;
-        if (isTimeout(failure)) {
+        boolean callerGone = failure instanceof StreamResetException;
+        if (callerGone) {
+            // Over HTTP/1.1 only this side resets a request: the proxy does when the caller's connection closes
+            // (or its request body fails) before the service answered. Nothing is wrong with the service. The
+            // answer goes nowhere; 499 is nginx's status for this, so that the access log tells the two apart.
+            status = CLIENT_CLOSED_REQUEST;
+            slug = "client-closed-request";
+            detail = "The caller closed the connection before " + upstream.name() + " answered";
+        } else if (isTimeout(failure)) {
             status = 504;
             slug = "upstream-timeout";
             detail = upstream.name() + " did not answer in time";
@@ -51,8 +63,13 @@ final class UpstreamProblems implements ProxyInterceptor {
             slug = "upstream-unavailable";
             detail = upstream.name() + " is not reachable";
         }
-        Log.warnf("%s %s: %s answered %d (%s)", request.method(), request.path(), upstream.name(), status,
-                failure.toString());
+        if (callerGone) {
+            Log.debugf("%s %s: the caller closed the connection before %s answered (%s)", request.method(),
+                    request.path(), upstream.name(), failure.toString());
+        } else {
+            Log.warnf("%s %s: %s answered %d (%s)", request.method(), request.path(), upstream.name(), status,
+                    failure.toString());
+        }
         // release() resumes and drops the unread request body, like the proxy's own error path.
         ProxyResponse response = proxyRequest.release().response();
         response.headers().clear();

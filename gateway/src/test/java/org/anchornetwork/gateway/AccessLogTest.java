@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /** One structured access-log line per request, with who called what, where it went and how it ended. */
 @QuarkusTest
@@ -102,6 +105,54 @@ class AccessLogTest {
         assertNull(line.getMdc("upstream"), "nothing was forwarded");
         assertNull(line.getMdc("client"));
         assertNull(line.getMdc("organisation"));
+    }
+
+    @Test
+    void aCallerThatHangsUpIsLoggedAsAbortedWithoutBlamingTheService() throws Exception {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler warningCapture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger upstreamProblems = Logger.getLogger(UpstreamProblems.class.getName());
+        upstreamProblems.addHandler(warningCapture);
+        try {
+            String token = KeycloakTokens.accessToken(DemoClient.DARLINGTON_COUNCIL);
+            String requestId = "hung-up-" + UUID.randomUUID();
+            // The fake service takes 3 s on /slow; the caller gives up after 300 ms.
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.getOutputStream().write(("GET /api/v1/payments/slow HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + token + "\r\nX-Request-Id: " + requestId + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(300);
+            }
+
+            ExtLogRecord line = awaitLine(requestId);
+            assertEquals("true", line.getMdc("aborted"), line.getMdcCopy().toString());
+            assertEquals("spend-service", line.getMdc("upstream"));
+            assertEquals("499", line.getMdc("status"), "nginx's status for a caller that closed the request");
+            Thread.sleep(200);
+            List<String> aboutThisRequest = warnings.stream()
+                    .map(warning -> warning instanceof ExtLogRecord ext ? ext.getFormattedMessage() : warning.getMessage())
+                    .filter(message -> message.contains("/api/v1/payments/slow"))
+                    .toList();
+            assertTrue(aboutThisRequest.isEmpty(), "a caller's hang-up is not the service's failure: " + aboutThisRequest);
+        } finally {
+            upstreamProblems.removeHandler(warningCapture);
+        }
     }
 
     private ExtLogRecord awaitLine(String requestId) throws InterruptedException {
