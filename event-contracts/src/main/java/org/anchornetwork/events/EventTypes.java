@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.anchornetwork.events.framework.FrameworkCreatedV1;
+import org.anchornetwork.events.framework.FrameworkVersionPublishedV1;
+import org.anchornetwork.events.framework.FrameworkVersionRetiredV1;
 import org.anchornetwork.events.pledge.SignatoryJoinedV1;
 import org.anchornetwork.events.spend.PaymentsRecordedV1;
 
@@ -13,13 +15,20 @@ public final class EventTypes {
     public static final EventType<FrameworkCreatedV1> FRAMEWORK_CREATED_V1 =
             new EventType<>("framework.framework-created.v1", Topics.FRAMEWORK, FrameworkCreatedV1.class);
 
+    public static final EventType<FrameworkVersionPublishedV1> FRAMEWORK_VERSION_PUBLISHED_V1 =
+            new EventType<>("framework.version-published.v1", Topics.FRAMEWORK, FrameworkVersionPublishedV1.class);
+
+    public static final EventType<FrameworkVersionRetiredV1> FRAMEWORK_VERSION_RETIRED_V1 =
+            new EventType<>("framework.version-retired.v1", Topics.FRAMEWORK, FrameworkVersionRetiredV1.class);
+
     public static final EventType<PaymentsRecordedV1> PAYMENTS_RECORDED_V1 =
             new EventType<>("spend.payments-recorded.v1", Topics.SPEND, PaymentsRecordedV1.class);
 
     public static final EventType<SignatoryJoinedV1> SIGNATORY_JOINED_V1 =
             new EventType<>("pledge.signatory-joined.v1", Topics.PLEDGE, SignatoryJoinedV1.class);
 
-    private static final List<EventType<?>> ALL = List.of(FRAMEWORK_CREATED_V1, PAYMENTS_RECORDED_V1, SIGNATORY_JOINED_V1);
+    private static final List<EventType<?>> ALL = List.of(FRAMEWORK_CREATED_V1, FRAMEWORK_VERSION_PUBLISHED_V1,
+            FRAMEWORK_VERSION_RETIRED_V1, PAYMENTS_RECORDED_V1, SIGNATORY_JOINED_V1);
 
     private EventTypes() {
     }

@@ -33,6 +33,17 @@ class InputAbuseTest {
     @BeforeAll
     static void pointAtTheGateway() {
         RestAssured.baseURI = LocalInfrastructure.gatewayUrl();
+        String frameworkId = VERSIONS.split("/")[4];
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN)).contentType("application/json")
+                .body("""
+                        {"id":"%s","name":"Abuse versions","ownerOrgId":"GB-LAE-DAL","family":"LOCAL"}""".formatted(frameworkId))
+                .post("/api/v1/frameworks").then().statusCode(201);
+        // A valid import must work, or the refusals below would prove nothing.
+        MARKER.set("VALID");
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN)).contentType("application/json")
+                .body(writes().stream().filter(write -> write.path().equals(VERSIONS)).findFirst().orElseThrow()
+                        .bodyWithText().apply("\"Valid Ltd\""))
+                .post(VERSIONS).then().statusCode(201);
     }
 
     /** An operation that takes a JSON body, with a valid body built around one text value, and how to find what it stored. */
@@ -52,6 +63,14 @@ class InputAbuseTest {
                                 {"id":"abuse-%s","name":%s,"ownerOrgId":"GB-LAE-DAL","family":"LOCAL","description":%s,
                                  "licence":%s,"provenance":%s}""".formatted(marker().toLowerCase(), text, text, text, text),
                         marker -> given().get("/api/v1/frameworks/abuse-" + marker.toLowerCase()).statusCode() == 200),
+                new Write("POST /api/v1/frameworks/{id}/versions", DemoClient.NETWORK_ADMIN, VERSIONS,
+                        text -> """
+                                {"themes":[{"code":"JOBS","title":%s,"description":%s}],
+                                 "outcomes":[{"code":"JOBS-1","theme":"JOBS","title":%s}],
+                                 "measures":[{"code":"M-%s","outcome":"JOBS-1","title":%s,"description":%s,"unit":"hours",
+                                   "countingGuidance":%s,"evidenceRequired":%s}]}"""
+                                .formatted(text, text, text, marker(), text, text, text, text),
+                        marker -> versionsAsAdmin().contains("M-" + marker)),
                 // The college signs nowhere else in the system tests, so any signature of its would come from here.
                 new Write("POST /api/v1/charters/{charterId}/signatories", DemoClient.COLLEGE,
                         "/api/v1/charters/fairer-richer-darlington/signatories",
@@ -60,6 +79,18 @@ class InputAbuseTest {
                                 .formatted(text),
                         marker -> given().get("/api/v1/charters/fairer-richer-darlington/signatories/GB-EDU-130584")
                                 .statusCode() != 404));
+    }
+
+    /** Drafts imported into a framework of this test's own; their measure codes carry the marker. */
+    private static final String VERSIONS = "/api/v1/frameworks/abuse-versions-"
+            + UUID.randomUUID().toString().substring(0, 8) + "/versions";
+
+    private static String versionsAsAdmin() {
+        String token = KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN);
+        List<Integer> numbers = given().auth().oauth2(token).get(VERSIONS).then().statusCode(200).extract().path("number");
+        StringBuilder all = new StringBuilder();
+        numbers.forEach(number -> all.append(given().auth().oauth2(token).get(VERSIONS + "/" + number).asString()));
+        return all.toString();
     }
 
     private static final ThreadLocal<String> MARKER = new ThreadLocal<>();

@@ -82,6 +82,8 @@ class TenantIsolationMatrixTest {
     /** A's objects, created before the matrix runs. */
     private static String paymentOfA;
     private static String frameworkOfNetwork;
+    private static String draftOfNetwork;
+    private static String publishedOfNetwork;
 
     @BeforeAll
     static void createObjectsOwnedByAnchorA() {
@@ -94,6 +96,29 @@ class TenantIsolationMatrixTest {
         frameworkOfNetwork = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
         Caller.NETWORK_ADMIN.request().contentType("application/json").body(framework(frameworkOfNetwork))
                 .post("/api/v1/frameworks").then().statusCode(201);
+        draftOfNetwork = newDraft();
+        publishedOfNetwork = newPublishedVersion();
+    }
+
+    /** A new draft version of the network's framework; returns its path. */
+    private static String newDraft() {
+        int number = Caller.NETWORK_ADMIN.request().contentType("application/json").body(versionDocument())
+                .post("/api/v1/frameworks/" + frameworkOfNetwork + "/versions").then().statusCode(201)
+                .extract().path("number");
+        return "/api/v1/frameworks/" + frameworkOfNetwork + "/versions/" + number;
+    }
+
+    private static String newPublishedVersion() {
+        String path = newDraft();
+        Caller.NETWORK_ADMIN.request().post(path + "/publish").then().statusCode(200);
+        return path;
+    }
+
+    private static String versionDocument() {
+        return """
+                {"themes":[{"code":"JOBS","title":"Jobs"}],"outcomes":[{"code":"JOBS-1","theme":"JOBS","title":"Local jobs"}],
+                 "measures":[{"code":"M1","outcome":"JOBS-1","title":"Local FTE","unit":"fte-years","proxyValue":100.00,
+                 "priceBaseYear":2025}]}""";
     }
 
     private static String payment(String transactionRef) {
@@ -152,6 +177,26 @@ class TenantIsolationMatrixTest {
         operations.put("POST /api/v1/frameworks", new Operation(() -> "/api/v1/frameworks",
                 () -> framework("matrix-" + UUID.randomUUID().toString().substring(0, 8)),
                 outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Outcome.of(201))));
+        Map<Caller, Outcome> adminOnlyOk = outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+                FORBIDDEN, OK);
+        operations.put("GET /api/v1/frameworks/{id}/versions", new Operation(
+                () -> "/api/v1/frameworks/" + frameworkOfNetwork + "/versions", null, everyone(OK)));
+        operations.put("POST /api/v1/frameworks/{id}/versions", new Operation(
+                () -> "/api/v1/frameworks/" + frameworkOfNetwork + "/versions", TenantIsolationMatrixTest::versionDocument,
+                outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Outcome.of(201))));
+        operations.put("GET /api/v1/frameworks/{id}/versions/{number}",
+                new Operation(() -> publishedOfNetwork, null, everyone(OK)));
+        operations.put("PUT /api/v1/frameworks/{id}/versions/{number}",
+                new Operation(() -> draftOfNetwork, TenantIsolationMatrixTest::versionDocument, adminOnlyOk));
+        // Each call gets a version in the state it needs, so only the network admin's call changes anything.
+        operations.put("POST /api/v1/frameworks/{id}/versions/{number}/publish",
+                new Operation(() -> newDraft() + "/publish", null, adminOnlyOk));
+        operations.put("POST /api/v1/frameworks/{id}/versions/{number}/retire",
+                new Operation(() -> newPublishedVersion() + "/retire", null, adminOnlyOk));
+        operations.put("POST /api/v1/frameworks/{id}/versions/{number}/valuations",
+                new Operation(() -> publishedOfNetwork + "/valuations",
+                        () -> "{\"commitments\":[{\"measureCode\":\"M1\",\"quantity\":2}],\"contractValue\":1000}",
+                        membersOnly(OK)));
         // spend-service
         operations.put("GET /api/v1/payments", new Operation(() -> "/api/v1/payments", null,
                 outcomes(UNAUTHENTICATED, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
