@@ -201,6 +201,109 @@ class VersionResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "network-admin", roles = "network-admin")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-DAL"))
+    void aSpreadsheetOfMeasuresImportsAsADraftBasedOnTheNationalVersionAndExportsAgain() {
+        String national = createFramework();
+        given().contentType(ContentType.JSON).body("""
+                {"themes":[{"code":"N-JOBS","title":"National jobs"}],
+                 "outcomes":[{"code":"N-JOBS-1","theme":"N-JOBS","title":"Employment"}],
+                 "measures":[{"code":"SN1","outcome":"N-JOBS-1","title":"Local FTE","unit":"fte-years"},
+                             {"code":"SN2","outcome":"N-JOBS-1","title":"Apprenticeship weeks","unit":"weeks"}]}""")
+                .post(versions(national)).then().statusCode(201);
+        given().post(versions(national) + "/1/publish").then().statusCode(200);
+
+        String local = createFramework();
+        String csv = """
+                theme,theme_title,outcome,outcome_title,code,title,unit,proxy_value,price_base_year,maps_to
+                JOBS,Jobs,JOBS-1,Local employment,FRD1,Darlington people employed (FTE),fte-years,"£30,000.00",2025,SN1
+                SOCIAL,Social,SOCIAL-1,Volunteering,FRD9,Volunteering hours,hours,16.93,2025,
+                """;
+        given().contentType("text/csv; charset=UTF-8").body(csv)
+                .queryParam("basedOnFramework", national).queryParam("basedOnVersion", 1)
+                .queryParam("effectiveFrom", "2026-04-01")
+                .post(versions(local)).then().statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("document.basedOn.frameworkId", equalTo(national))
+                .body("document.effectiveFrom", equalTo("2026-04-01"))
+                .body("document.measures.code", org.hamcrest.Matchers.contains("FRD1", "FRD9"))
+                .body("document.measures[0].proxyValue", equalTo(30000.00f));
+
+        String exported = given().accept("text/csv").get(versions(local) + "/1/measures")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertTrue(exported.startsWith("theme,theme_title,outcome,outcome_title,code,title,description,unit,proxy_value"), exported);
+        assertTrue(exported.contains("FRD1,Darlington people employed (FTE),,fte-years,30000.00,2025"), exported);
+        // Excel's own "CSV" is Windows-1252: £ is one byte there.
+        given().contentType("text/csv; charset=windows-1252").body(exported.getBytes(java.nio.charset.Charset.forName("windows-1252")))
+                .queryParam("basedOnFramework", national).queryParam("basedOnVersion", 1)
+                .post(versions(local)).then().statusCode(201).body("number", equalTo(2))
+                .body("document.measures.code", org.hamcrest.Matchers.contains("FRD1", "FRD9"));
+        given().get(versions(local) + "/1/measures").then().statusCode(200).contentType(ContentType.JSON)
+                .body("code", org.hamcrest.Matchers.contains("FRD1", "FRD9"));
+
+        given().post(versions(local) + "/1/publish").then().statusCode(200);
+        given().get(versions(local) + "/1/crosswalk").then().statusCode(200)
+                .body("measures.find { it.code == 'FRD1' }.nationalEquivalents.code", org.hamcrest.Matchers.contains("SN1"))
+                .body("measures.find { it.code == 'FRD9' }.nationalEquivalents", hasSize(0))
+                .body("national.find { it.code == 'SN1' }.localMeasures.code", org.hamcrest.Matchers.contains("FRD1"))
+                .body("national.find { it.code == 'SN2' }.localMeasures", hasSize(0));
+    }
+
+    @Test
+    @TestSecurity(user = "network-admin", roles = "network-admin")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-DAL"))
+    void spreadsheetErrorsNameTheirRowAndColumnAndStoreNothing() {
+        String framework = createFramework();
+        String csv = """
+                theme,theme_title,outcome,outcome_title,code,title,unit,proxy_value,price_base_year,maps_to
+                JOBS,Jobs,JOBS-1,Local employment,FRD1,Local FTE,furlongs,12.345,2025,
+                JOBS,Jobs,JOBS-1,Local employment,FRD1,Again,hours,,,NT1
+                """;
+        given().contentType("text/csv").body(csv).post(versions(framework)).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.find { it.code == 'unknown-unit' }.row", equalTo(2))
+                .body("errors.find { it.code == 'unknown-unit' }.column", equalTo(7))
+                .body("errors.find { it.code == 'too-many-decimals' }.column", equalTo(8))
+                .body("errors.find { it.code == 'duplicate-code' }.row", equalTo(3))
+                .body("errors.find { it.code == 'maps-to-without-based-on' }.column", equalTo(10));
+        given().contentType("text/csv; charset=UTF-8").body(new byte[] { 't', 'h', 'e', (byte) 0xC3, '\n' })
+                .post(versions(framework)).then().statusCode(422).body("errors[0].code", equalTo("unreadable-csv"));
+        given().contentType("text/csv").body(csv).queryParam("effectiveFrom", "1st April")
+                .post(versions(framework)).then().statusCode(400);
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> FrameworkVersion.count("frameworkId", framework)));
+    }
+
+    @Test
+    @TestSecurity(user = "network-admin", roles = "network-admin")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-DAL"))
+    void aNewDraftFromAPublishedVersionShowsWhatChanged() throws Exception {
+        String framework = createFramework();
+        given().contentType(ContentType.JSON).body(DOCUMENT).post(versions(framework)).then().statusCode(201);
+        given().post(versions(framework) + "/1/drafts").then().statusCode(404);
+        given().post(versions(framework) + "/1/publish").then().statusCode(200);
+        given().post(versions(framework) + "/1/drafts").then().statusCode(201).body("number", equalTo(2))
+                .body("status", equalTo("DRAFT"));
+
+        // The next edition: FRD9's value goes up, FRD20 goes, FRD30 comes.
+        com.fasterxml.jackson.databind.node.ObjectNode nextEdition = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(DOCUMENT);
+        com.fasterxml.jackson.databind.node.ArrayNode measures = (com.fasterxml.jackson.databind.node.ArrayNode) nextEdition.get("measures");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) measures.get(1)).put("proxyValue", new java.math.BigDecimal("17.50"));
+        measures.remove(2);
+        measures.addObject().put("code", "FRD30").put("outcome", "JOBS-1").put("title", "Real living wage jobs")
+                .put("unit", "people");
+        given().contentType(ContentType.JSON).body(nextEdition.toString()).put(versions(framework) + "/2").then().statusCode(200);
+        given().get(versions(framework) + "/2/diff?from=1").then().statusCode(200)
+                .body("measures.added", org.hamcrest.Matchers.contains("FRD30"))
+                .body("measures.removed", org.hamcrest.Matchers.contains("FRD20"))
+                .body("measures.changed[0].code", equalTo("FRD9"))
+                .body("measures.changed[0].fields[0].field", equalTo("proxyValue"))
+                .body("measures.changed[0].fields[0].from", equalTo(16.93f))
+                .body("measures.changed[0].fields[0].to", equalTo(17.5f))
+                .body("themes.changed", hasSize(0));
+        given().get(versions(framework) + "/2/diff?from=9").then().statusCode(404);
+    }
+
+    @Test
     void anonymousCallersReadPublishedVersionsButNotDraftsAndCannotWrite() {
         String framework = "sv-anon-" + UUID.randomUUID().toString().substring(0, 8);
         insertFrameworkWithPublishedAndDraft(framework);

@@ -197,6 +197,16 @@ class TenantIsolationMatrixTest {
                 new Operation(() -> publishedOfNetwork + "/valuations",
                         () -> "{\"commitments\":[{\"measureCode\":\"M1\",\"quantity\":2}],\"contractValue\":1000}",
                         membersOnly(OK)));
+        operations.put("GET /api/v1/frameworks/{id}/versions/{number}/measures",
+                new Operation(() -> publishedOfNetwork + "/measures", null, everyone(OK)));
+        operations.put("GET /api/v1/frameworks/{id}/versions/{number}/diff",
+                new Operation(() -> publishedOfNetwork + "/diff?from=" + publishedOfNetwork.substring(
+                        publishedOfNetwork.lastIndexOf('/') + 1), null, everyone(OK)));
+        operations.put("GET /api/v1/frameworks/{id}/versions/{number}/crosswalk",
+                new Operation(() -> publishedOfNetwork + "/crosswalk", null, everyone(OK)));
+        operations.put("POST /api/v1/frameworks/{id}/versions/{number}/drafts",
+                new Operation(() -> publishedOfNetwork + "/drafts", null,
+                        outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Outcome.of(201))));
         // spend-service
         operations.put("GET /api/v1/payments", new Operation(() -> "/api/v1/payments", null,
                 outcomes(UNAUTHENTICATED, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));

@@ -1,6 +1,14 @@
 package org.anchornetwork.framework.rest;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -9,11 +17,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,7 +35,10 @@ import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.framework.Framework;
 import org.anchornetwork.framework.service.VersionService;
 import org.anchornetwork.framework.valuation.Valuation;
+import org.anchornetwork.framework.version.Crosswalk;
 import org.anchornetwork.framework.version.FrameworkVersion;
+import org.anchornetwork.framework.version.MeasuresCsv;
+import org.anchornetwork.framework.version.VersionDiff;
 import org.anchornetwork.framework.version.VersionDocument;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -115,10 +130,7 @@ public class VersionResource {
     @APIResponse(responseCode = "404", description = "No such version (or a draft, for anyone but network admins)")
     public VersionView get(@PathParam("id") String frameworkId,
             @Parameter(description = "Version number, from 1") @PathParam("number") String number) {
-        FrameworkVersion version = FrameworkVersion.find(frameworkId, versionNumber(frameworkId, number))
-                .filter(found -> found.isPublic() || caller.hasRole(Roles.NETWORK_ADMIN))
-                .orElseThrow(() -> ApiProblemException.notFound("Framework version", frameworkId + "/" + number));
-        return VersionView.of(version);
+        return VersionView.of(readable(frameworkId, number));
     }
 
     @PUT
@@ -175,6 +187,140 @@ public class VersionResource {
     public Valuation.Result value(@PathParam("id") String frameworkId, @PathParam("number") String number,
             @NotNull Valuation.Request request) {
         return versions.value(frameworkId, versionNumber(frameworkId, number), request);
+    }
+
+    @POST
+    @Consumes(MeasuresCsv.MEDIA_TYPE)
+    @RolesAllowed(Roles.NETWORK_ADMIN)
+    @Operation(summary = "Import measures from a spreadsheet as a new draft", description = """
+            Network admins only. Send the CSV file as the body with Content-Type text/csv (UTF-8, with or without a \
+            byte order mark; another charset when named, e.g. text/csv; charset=windows-1252). One row per measure; the first row names the columns: theme, theme_title, outcome, \
+            outcome_title, code, title, unit (required) and description, proxy_value, price_base_year, \
+            counting_guidance, evidence_required, maps_to, additional_to (lists separated by ';'). Dates and the \
+            national version it is based on come as query parameters. A 422 lists every error with its row and \
+            column (row 1 is the header), and nothing is stored. Example: \
+            curl -X POST -H 'Content-Type: text/csv' --data-binary @measures.csv \
+            '.../versions?basedOnFramework=stand-in-national-toms&basedOnVersion=1&effectiveFrom=2026-04-01'""")
+    @APIResponse(responseCode = "201", description = "Imported; Location names the new version")
+    @APIResponse(responseCode = "422", description = "Errors, each with row and column; nothing was stored")
+    public Response importCsv(@PathParam("id") String frameworkId,
+            @Parameter(description = "First day the version applies, e.g. 2026-04-01") @QueryParam("effectiveFrom") String effectiveFrom,
+            @Parameter(description = "Last day it applies") @QueryParam("effectiveTo") String effectiveTo,
+            @Parameter(description = "Id of the national framework it is based on") @QueryParam("basedOnFramework") String basedOnFramework,
+            @Parameter(description = "Its published version number") @QueryParam("basedOnVersion") String basedOnVersion,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        VersionDocument.VersionRef basedOn = basedOnFramework == null && basedOnVersion == null ? null
+                : new VersionDocument.VersionRef(basedOnFramework, wholeNumber("basedOnVersion", basedOnVersion));
+        MeasuresCsv.Read read = MeasuresCsv.read(
+                new InputStreamReader(body, charsetOf(contentType).newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+                basedOn, date("effectiveFrom", effectiveFrom), date("effectiveTo", effectiveTo));
+        FrameworkVersion created = versions.importCsv(frameworkId, read);
+        return Response.created(URI.create("/api/v1/frameworks/" + frameworkId + "/versions/" + created.number))
+                .entity(VersionView.of(created)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/{number}/measures")
+    @PermitAll
+    @Produces({ MediaType.APPLICATION_JSON, MeasuresCsv.MEDIA_TYPE })
+    @Operation(summary = "A version's measures, as JSON or as a spreadsheet", description = """
+            The same visibility as the version. JSON by default; CSV (the import's columns, so the file can be edited \
+            and imported as a new draft) with Accept: text/csv or format=csv. Cells a spreadsheet would run as a \
+            formula get a leading apostrophe, which the import removes.""")
+    public Response measures(@PathParam("id") String frameworkId, @PathParam("number") String number,
+            @Parameter(description = "csv for a spreadsheet; json (default)") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        FrameworkVersion version = readable(frameworkId, number);
+        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.valueOf(MeasuresCsv.MEDIA_TYPE)) && !type.isWildcardType()));
+        if (!csv) {
+            return Response.ok(version.document.measuresOrEmpty(), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        StringWriter out = new StringWriter();
+        MeasuresCsv.write(version.document, out);
+        return Response.ok(out.toString(), MeasuresCsv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + frameworkId + "-v" + version.number + "-measures.csv\"")
+                .build();
+    }
+
+    @POST
+    @Path("/{number}/drafts")
+    @RolesAllowed(Roles.NETWORK_ADMIN)
+    @Operation(summary = "Start a new draft from a published version", description = """
+            Network admins only. Copies a published or retired version into the framework's next version, a draft, \
+            to be changed (PUT) and published as the next edition.""")
+    @APIResponse(responseCode = "201", description = "The new draft; Location names it")
+    @APIResponse(responseCode = "404", description = "No such published or retired version")
+    public Response draftFrom(@PathParam("id") String frameworkId, @PathParam("number") String number) {
+        FrameworkVersion created = versions.draftFrom(frameworkId, versionNumber(frameworkId, number));
+        return Response.created(URI.create("/api/v1/frameworks/" + frameworkId + "/versions/" + created.number))
+                .entity(VersionView.of(created)).build();
+    }
+
+    @GET
+    @Path("/{number}/diff")
+    @PermitAll
+    @Operation(summary = "What changed since another version", description = """
+            Themes, outcomes and measures added, removed and changed (field by field, proxy values included) from \
+            version 'from' to this one. Both must be visible to the caller (drafts: network admins only).""")
+    public VersionDiff.Result diff(@PathParam("id") String frameworkId, @PathParam("number") String number,
+            @Parameter(description = "The earlier version number", required = true) @QueryParam("from") String from) {
+        FrameworkVersion to = readable(frameworkId, number);
+        FrameworkVersion earlier = readable(frameworkId, from == null ? "" : from);
+        return VersionDiff.between(frameworkId, earlier.number, earlier.document, to.number, to.document);
+    }
+
+    @GET
+    @Path("/{number}/crosswalk")
+    @PermitAll
+    @Operation(summary = "Local measures and their national equivalents, both ways", description = """
+            For a version based on a national framework version: each local measure with the national measures it \
+            maps to (mapsTo), and each national measure with the local measures that map to it (empty when none \
+            does).""")
+    public Crosswalk.Result crosswalk(@PathParam("id") String frameworkId, @PathParam("number") String number) {
+        FrameworkVersion version = readable(frameworkId, number);
+        VersionDocument.VersionRef basedOn = version.document.basedOn();
+        VersionDocument national = basedOn == null ? null : VersionService.publishedDocument(basedOn).orElse(null);
+        return Crosswalk.of(frameworkId, version.number, version.document, national == null ? null : basedOn, national);
+    }
+
+    /** A version the caller may read: published or retired, or any for network admins; otherwise 404. */
+    private FrameworkVersion readable(String frameworkId, String number) {
+        return FrameworkVersion.find(frameworkId, versionNumber(frameworkId, number))
+                .filter(found -> found.isPublic() || caller.hasRole(Roles.NETWORK_ADMIN))
+                .orElseThrow(() -> ApiProblemException.notFound("Framework version", frameworkId + "/" + number));
+    }
+
+    /** UTF-8 unless the Content-Type names another charset, e.g. text/csv; charset=windows-1252 from Excel. */
+    private static Charset charsetOf(String contentType) {
+        String name = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblemException.badRequest("unknown-charset", "charset '" + name + "' is not known; use UTF-8");
+        }
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblemException.badRequest("invalid-parameter", name + " must be a date such as 2026-04-01");
+        }
+    }
+
+    private static Integer wholeNumber(String name, String value) {
+        if (value == null || !value.matches("[1-9][0-9]{0,8}")) {
+            throw ApiProblemException.badRequest("invalid-parameter", name + " must be a version number such as 1");
+        }
+        return Integer.parseInt(value);
     }
 
     private static void requireFramework(String frameworkId) {

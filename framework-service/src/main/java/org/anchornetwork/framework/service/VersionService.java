@@ -17,6 +17,7 @@ import org.anchornetwork.framework.Framework;
 import org.anchornetwork.framework.valuation.Valuation;
 import org.anchornetwork.framework.version.FrameworkVersion;
 import org.anchornetwork.framework.version.FrameworkVersion.Status;
+import org.anchornetwork.framework.version.MeasuresCsv;
 import org.anchornetwork.framework.version.VersionDocument;
 import org.anchornetwork.framework.version.VersionDocument.VersionRef;
 import org.anchornetwork.framework.version.VersionRules;
@@ -41,6 +42,33 @@ public class VersionService {
     public FrameworkVersion createDraft(String frameworkId, VersionDocument document) {
         Framework framework = lockedFramework(frameworkId);
         checkRules(document);
+        return insertDraft(framework, document);
+    }
+
+    /** Imports measures read from a spreadsheet as the next draft; errors name the file's rows and columns. */
+    @Transactional
+    public FrameworkVersion importCsv(String frameworkId, MeasuresCsv.Read read) {
+        Framework framework = lockedFramework(frameworkId);
+        List<ProblemError> errors = read.errors();
+        if (errors.isEmpty() && read.document() != null) {
+            errors = read.onCells(VersionRules.check(read.document(), VersionService::publishedDocument));
+        }
+        if (!errors.isEmpty() || read.document() == null) {
+            throw invalid(errors);
+        }
+        return insertDraft(framework, read.document());
+    }
+
+    /** A new draft holding a copy of a published (or retired) version, to change for the next edition. */
+    @Transactional
+    public FrameworkVersion draftFrom(String frameworkId, int number) {
+        Framework framework = lockedFramework(frameworkId);
+        FrameworkVersion source = publicVersion(frameworkId, number)
+                .orElseThrow(() -> ApiProblemException.notFound("Published framework version", frameworkId + "/" + number));
+        return insertDraft(framework, source.document);
+    }
+
+    private static FrameworkVersion insertDraft(Framework framework, VersionDocument document) {
         OffsetDateTime now = now();
         FrameworkVersion version = new FrameworkVersion();
         version.frameworkId = framework.id;
@@ -118,7 +146,7 @@ public class VersionService {
         return FrameworkVersion.find(frameworkId, number).filter(FrameworkVersion::isPublic);
     }
 
-    static Optional<VersionDocument> publishedDocument(VersionRef ref) {
+    public static Optional<VersionDocument> publishedDocument(VersionRef ref) {
         if (ref.frameworkId() == null || ref.version() == null) {
             return Optional.empty();
         }
@@ -128,9 +156,13 @@ public class VersionService {
     private static void checkRules(VersionDocument document) {
         List<ProblemError> errors = VersionRules.check(document, VersionService::publishedDocument);
         if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid("The framework version has " + errors.size() + " error"
-                    + (errors.size() == 1 ? "" : "s") + "; nothing was stored", errors);
+            throw invalid(errors);
         }
+    }
+
+    private static ApiProblemException invalid(List<ProblemError> errors) {
+        return ApiProblemException.invalid("The framework version has " + errors.size() + " error"
+                + (errors.size() == 1 ? "" : "s") + "; nothing was stored", errors);
     }
 
     /** Locks the framework row, so that two imports cannot take the same version number. */
