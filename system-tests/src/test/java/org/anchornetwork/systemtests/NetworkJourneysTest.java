@@ -55,6 +55,44 @@ class NetworkJourneysTest {
     }
 
     @Test
+    void anOfficerImportsAFrameworkFromASpreadsheetPublishesItAndAPortalValuesABidAndTheCatalogueReachesKafka() {
+        String id = "journey-sv-" + UUID.randomUUID().toString().substring(0, 8);
+        as(DemoClient.NETWORK_ADMIN).contentType(ContentType.JSON).body("""
+                {"id":"%s","name":"Journey Social Value Framework","ownerOrgId":"GB-LAE-DAL","family":"LOCAL"}""".formatted(id))
+                .post("/api/v1/frameworks").then().statusCode(201);
+        String csv = """
+                theme,theme_title,outcome,outcome_title,code,title,unit,proxy_value,price_base_year
+                JOBS,Jobs,JOBS-1,Local employment,J1,Darlington residents employed (FTE),fte-years,30000.00,2025
+                SOCIAL,Social,SOCIAL-1,Give locally,S1,Volunteering hours,hours,16.93,2025
+                SOCIAL,Social,SOCIAL-2,Eyes and ears open,S2,Staff trained in modern slavery awareness,people,,
+                """;
+        as(DemoClient.NETWORK_ADMIN).contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/api/v1/frameworks/" + id + "/versions").then().statusCode(201).body("number", equalTo(1));
+        given().get("/api/v1/frameworks/" + id + "/versions/1").then().statusCode(404);
+        as(DemoClient.NETWORK_ADMIN).post("/api/v1/frameworks/" + id + "/versions/1/publish").then().statusCode(200);
+
+        as(DemoClient.PORTAL).contentType(ContentType.JSON)
+                .body("""
+                        {"contractValue":500000,"commitments":[{"measureCode":"J1","quantity":2},
+                         {"measureCode":"S1","quantity":100},{"measureCode":"S2","quantity":40}]}""")
+                .post("/api/v1/frameworks/" + id + "/versions/1/valuations")
+                .then().statusCode(200)
+                .body("totalSocialValue", equalTo(61693.00f))
+                .body("socialValuePercent", equalTo(12.34f))
+                .body("unvaluedLines", equalTo(1));
+
+        // Any service can take the whole catalogue from the event, without calling framework-service.
+        var records = org.anchornetwork.testsupport.KafkaTopics.await("framework.events",
+                record -> (id + "/1").equals(record.key()), 1, Duration.ofSeconds(30));
+        assertEquals(1, records.size());
+        String catalogue = new String(records.get(0).value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("framework.version-published.v1",
+                org.anchornetwork.testsupport.KafkaTopics.header(records.get(0), "ce_type"));
+        org.junit.jupiter.api.Assertions.assertTrue(catalogue.contains("\"code\":\"J1\"")
+                && catalogue.contains("\"proxyValue\":30000.00") && catalogue.contains("\"theme\":\"SOCIAL\""), catalogue);
+    }
+
+    @Test
     void aNetworkAdminCreatesAFrameworkAndTheCouncilCannot() {
         String id = "journey-" + UUID.randomUUID().toString().substring(0, 8);
         String body = """
