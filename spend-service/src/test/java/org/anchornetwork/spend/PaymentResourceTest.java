@@ -42,6 +42,32 @@ class PaymentResourceTest {
         return json.append("]}").toString();
     }
 
+    private static String batchFor(String anchorOrgId, String transactionRef) {
+        return batch(transactionRef).replaceFirst("\\{", "{\"anchorOrgId\":\"" + anchorOrgId + "\",");
+    }
+
+    @Test
+    @TestSecurity(user = "tees-tender-portal", roles = "portal")
+    @OidcSecurity(claims = { @Claim(key = "org_id", value = "GB-COH-70000001"),
+            @Claim(key = "acts_for", value = "[\"GB-LAE-P01\",\"GB-NHS-P02\"]", type = io.quarkus.test.security.oidc.ClaimType.JSON_ARRAY) })
+    void aPortalRecordsPaymentsOnlyForTheAnchorsItActsFor() {
+        given().contentType(ContentType.JSON).body(batchFor("GB-LAE-P01", "P01-1"))
+                .when().post(PAYMENTS)
+                .then().statusCode(201)
+                .body("payments[0].anchorOrgId", equalTo("GB-LAE-P01"));
+        assertEquals(1, Payment.count("anchorOrgId", "GB-LAE-P01"), "the anchor's payment, not the portal's");
+        assertEquals(1, OutboxEvent.count("eventType = ?1 and aggregateId = ?2", "spend.payments-recorded.v1", "GB-LAE-P01"));
+
+        given().contentType(ContentType.JSON).body(batchFor("GB-LAE-DAL", "P01-2"))
+                .when().post(PAYMENTS)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(batch("P01-3"))
+                .when().post(PAYMENTS)
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/anchorOrgId"));
+        given().when().get(PAYMENTS).then().statusCode(403);
+        assertEquals(0, Payment.count("transactionRef in ?1", java.util.List.of("P01-2", "P01-3")));
+    }
+
     @Test
     @TestSecurity(user = "anchor-a", roles = "anchor")
     @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T01"))
@@ -165,13 +191,15 @@ class PaymentResourceTest {
         given().contentType(ContentType.JSON).body("""
                 {"anchorOrgId":"GB-LAE-DAL","payments":[{"paymentDate":"2026-10-14","amount":1,"supplierName":"X","transactionRef":"T05-1"}]}""")
                 .when().post(PAYMENTS)
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(403).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("""
                 {"payments":[{"anchorOrgId":"GB-LAE-DAL","paymentDate":"2026-10-14","amount":1,"supplierName":"X","transactionRef":"T05-1"}]}""")
                 .when().post(PAYMENTS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/payments/0/anchorOrgId"));
         assertEquals(0, Payment.count("transactionRef", "T05-1"));
+        given().contentType(ContentType.JSON).body(batchFor("GB-LAE-T05", "T05-SELF"))
+                .when().post(PAYMENTS).then().statusCode(201).body("payments[0].anchorOrgId", equalTo("GB-LAE-T05"));
     }
 
     @Test

@@ -127,6 +127,10 @@ class TenantIsolationMatrixTest {
                   "supplierOrgId":"GB-COH-10000002","transactionRef":"%s"}]}""".formatted(transactionRef);
     }
 
+    private static String paymentFor(String anchorOrgId, String transactionRef) {
+        return payment(transactionRef).replaceFirst("\\{", "{\"anchorOrgId\":\"" + anchorOrgId + "\",");
+    }
+
     private static String signature(String name) {
         return """
                 {"organisationName":"%s","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local"]}"""
@@ -210,9 +214,10 @@ class TenantIsolationMatrixTest {
         // spend-service
         operations.put("GET /api/v1/payments", new Operation(() -> "/api/v1/payments", null,
                 outcomes(UNAUTHENTICATED, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        // Payments for A: A itself and the portal acting for A may record them; anchor B naming A may not.
         operations.put("POST /api/v1/payments", new Operation(() -> "/api/v1/payments",
-                () -> payment("MATRIX-" + UUID.randomUUID()),
-                outcomes(UNAUTHENTICATED, Outcome.of(201), Outcome.of(201), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+                () -> paymentFor(DARLINGTON, "MATRIX-" + UUID.randomUUID()),
+                outcomes(UNAUTHENTICATED, Outcome.of(201), FORBIDDEN, Outcome.of(201), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         operations.put("GET /api/v1/payments/{id}", new Operation(() -> "/api/v1/payments/" + paymentOfA, null,
                 outcomes(UNAUTHENTICATED, OK, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         operations.put("GET /api/v1/suppliers", new Operation(() -> "/api/v1/suppliers", null, membersOnly(OK)));
@@ -306,7 +311,7 @@ class TenantIsolationMatrixTest {
                 .body("""
                         {"anchorOrgId":"GB-LAE-DAL","payments":[{"paymentDate":"2026-10-14","amount":1,"supplierName":"X","transactionRef":"%s"}]}"""
                         .formatted(ref))
-                .post("/api/v1/payments").then().statusCode(400);
+                .post("/api/v1/payments").then().statusCode(403);
         Caller.ANCHOR_B.request().header("X-Org-Id", DARLINGTON).get("/api/v1/payments/" + paymentOfA).then().statusCode(404);
     }
 }

@@ -1,12 +1,14 @@
 package org.anchornetwork.common.security;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.ProblemError;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,6 +51,33 @@ public class CallerOrganisation {
             return values.stream().map(value -> value.toString().replace("\"", "")).collect(Collectors.toUnmodifiableSet());
         }
         return claim == null ? Set.of() : Set.of(claim.toString().replace("\"", ""));
+    }
+
+    /**
+     * The organisation a write is for. A portal names an organisation in its {@code acts_for} claim (422 when it names
+     * none, 403 when it does not act for it); any other caller writes only for its own organisation, so naming
+     * another is a 403. The named organisation never changes who the caller is: only the token decides.
+     *
+     * @param requested the organisation the request names, or null
+     * @param pointer   where the request names it, for the 422
+     */
+    public String writingFor(String requested, String pointer) {
+        boolean named = requested != null && !requested.isBlank();
+        if (hasRole(Roles.PORTAL) && !hasRole(Roles.ANCHOR)) {
+            if (!named) {
+                throw ApiProblemException.invalid("A portal names the organisation it acts for",
+                        List.of(ProblemError.at(pointer, "required", "name one of the organisations this portal acts for")));
+            }
+            if (!actsFor().contains(requested)) {
+                throw ApiProblemException.forbidden("This portal does not act for " + requested);
+            }
+            return requested;
+        }
+        String own = orgId();
+        if (named && !requested.equals(own)) {
+            throw ApiProblemException.forbidden("The caller writes only for its own organisation");
+        }
+        return own;
     }
 
     public boolean hasRole(String role) {

@@ -42,8 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/payments")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ANCHOR)
-@Tag(name = "Payments", description = "An anchor's own payments to suppliers. The anchor is always the caller's "
-        + "organisation (claim org_id of the token); no anchor can read another's payments.")
+@Tag(name = "Payments", description = "An anchor's own payments to suppliers. Only the paying anchor reads them (the "
+        + "caller's organisation, claim org_id of the token); portals may record them for the anchors they act for.")
 public class PaymentResource {
 
     private final PaymentRecorder recorder;
@@ -68,7 +68,11 @@ public class PaymentResource {
     @Schema(description = "Payments to record", example = """
             {"payments":[{"paymentDate":"2026-10-14","amount":1250.00,"supplierName":"DL Building Supplies Ltd",
             "supplierOrgId":"GB-COH-10000002","description":"Highways maintenance materials","transactionRef":"INV-2026-000981"}]}""")
-    public record RecordPaymentsRequest(@NotEmpty @Size(max = 1000) List<@Valid @NotNull PaymentInput> payments) {
+    public record RecordPaymentsRequest(
+            @Pattern(regexp = OrgIds.PATTERN, message = OrgIds.MESSAGE) @Schema(description = "The paying anchor. A portal "
+                    + "must name one of the anchors it acts for (claim acts_for); an anchor may leave it out, or name "
+                    + "itself", example = "GB-LAE-DAL") String anchorOrgId,
+            @NotEmpty @Size(max = 1000) List<@Valid @NotNull PaymentInput> payments) {
     }
 
     @Schema(description = "Outcome of recording a batch")
@@ -91,9 +95,13 @@ public class PaymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record payments for the caller's organisation",
-            description = "Up to 1000 payments in one request, all or nothing. A payment whose transactionRef the anchor "
-                    + "already recorded is reported as a duplicate and not stored again, so a retried request is safe.")
+    @RolesAllowed({ Roles.ANCHOR, Roles.PORTAL })
+    @Operation(summary = "Record an anchor's payments",
+            description = "Up to 1000 payments in one request, all or nothing. An anchor records its own payments; an "
+                    + "e-tendering or finance portal records them for an anchor it acts for, named in anchorOrgId (403 "
+                    + "for any other). A payment whose transactionRef the anchor already recorded is reported as a "
+                    + "duplicate and not stored again, so a retried request is safe.")
+    @APIResponse(responseCode = "403", description = "The caller may not record payments for that anchor")
     @APIResponse(responseCode = "201", description = "At least one payment was stored")
     @APIResponse(responseCode = "200", description = "Every payment was a duplicate; nothing new was stored")
     @APIResponse(responseCode = "422", description = "A payment is not valid; errors point at each field, nothing is stored")
@@ -102,7 +110,8 @@ public class PaymentResource {
                 .map(p -> new NewPayment(p.paymentDate(), p.amount(), p.supplierName(), p.supplierOrgId(),
                         p.supplierReference(), p.description(), p.transactionRef()))
                 .toList();
-        PaymentRecorder.Recorded recorded = recorder.record(caller.orgId(), payments);
+        String anchor = caller.writingFor(request.anchorOrgId(), "/anchorOrgId");
+        PaymentRecorder.Recorded recorded = recorder.record(anchor, payments);
         RecordPaymentsResponse body = new RecordPaymentsResponse(recorded.batchId(), payments.size(),
                 recorded.stored().size(), recorded.duplicateTransactionRefs().size(), recorded.duplicateTransactionRefs(),
                 recorded.stored().stream().map(PaymentView::of).toList());
