@@ -70,6 +70,66 @@ class PaymentResourceTest {
 
     @Test
     @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T10"))
+    void aPaymentKeepsTheColumnsAnchorsPublishAndLinesOfOneTransactionAreStoredOnceEach() {
+        String body = """
+                {"payments":[
+                 {"paymentDate":"2026-10-14","amount":1250.00,"amountBasis":"NET","vatAmount":250.00,
+                  "supplierName":"DL Building Supplies Ltd","department":"Highways","expenseType":"Materials",
+                  "procurementClassification":"Construction materials","capitalOrRevenue":"CAPITAL",
+                  "transactionRef":"T10-INV-1","transactionLine":"1"},
+                 {"paymentDate":"2026-10-14","amount":80.00,"supplierName":"DL Building Supplies Ltd",
+                  "transactionRef":"T10-INV-1","transactionLine":"2"},
+                 {"paymentDate":"2026-10-15","amount":640.00,"department":"Adult Social Care",
+                  "expenseType":"Direct payments","redacted":true,"transactionRef":"T10-DP-7"}]}""";
+        given().contentType(ContentType.JSON).body(body).when().post(PAYMENTS)
+                .then().statusCode(201)
+                .body("stored", equalTo(3))
+                .body("payments[0].amountBasis", equalTo("NET"))
+                .body("payments[0].vatAmount", equalTo(250.00f))
+                .body("payments[0].capitalOrRevenue", equalTo("CAPITAL"))
+                .body("payments[0].transactionLine", equalTo("1"))
+                .body("payments[0].sourceRow", equalTo(1))
+                .body("payments[1].amountBasis", equalTo("UNKNOWN"))
+                .body("payments[2].redacted", equalTo(true))
+                .body("payments[2].supplierName", nullValue())
+                .body("payments[2].sourceRow", equalTo(3));
+
+        given().contentType(ContentType.JSON).body("""
+                {"payments":[{"paymentDate":"2026-10-14","amount":80.00,"supplierName":"DL Building Supplies Ltd",
+                  "transactionRef":"T10-INV-1","transactionLine":"2"},
+                 {"paymentDate":"2026-10-14","amount":15.00,"supplierName":"DL Building Supplies Ltd",
+                  "transactionRef":"T10-INV-1","transactionLine":"3"}]}""")
+                .when().post(PAYMENTS)
+                .then().statusCode(201)
+                .body("stored", equalTo(1)).body("duplicateTransactionRefs", contains("T10-INV-1#2"));
+        assertEquals(4, Payment.count("anchorOrgId", "GB-LAE-T10"));
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T11"))
+    void aRedactedPaymentCarriesNoNameAndAnyOtherNeedsOne() {
+        given().contentType(ContentType.JSON).body("""
+                {"payments":[{"paymentDate":"2026-10-15","amount":640.00,"redacted":true,"supplierName":"Jane Smith",
+                  "transactionRef":"T11-1"},
+                 {"paymentDate":"2026-10-15","amount":10.00,"supplierName":"  ","transactionRef":"T11-2"},
+                 {"paymentDate":"2026-10-15","amount":10.00,"amountBasis":"SOMETIMES","supplierName":"X","transactionRef":"T11-3"}]}""")
+                .when().post(PAYMENTS)
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/payments/2/amountBasis"));
+        given().contentType(ContentType.JSON).body("""
+                {"payments":[{"paymentDate":"2026-10-15","amount":640.00,"redacted":true,"supplierName":"Jane Smith",
+                  "transactionRef":"T11-1"},
+                 {"paymentDate":"2026-10-15","amount":10.00,"supplierName":"  ","transactionRef":"T11-2"}]}""")
+                .when().post(PAYMENTS)
+                .then().statusCode(422)
+                .body("errors.pointer", org.hamcrest.Matchers.containsInAnyOrder("/payments/0/supplierName", "/payments/1/supplierName"))
+                .body("errors.message", hasItem("a redacted payment carries no supplier name; leave it out"));
+        assertEquals(0, Payment.count("anchorOrgId", "GB-LAE-T11"));
+    }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
     @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T01"))
     void anAnchorRecordsItsPaymentsOnceEvenWhenItSendsThemAgain() {
         given().contentType(ContentType.JSON).body(batch("T01-1", "T01-2"))

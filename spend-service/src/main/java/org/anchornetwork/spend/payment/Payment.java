@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -16,6 +18,14 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "payment")
 public class Payment extends PanacheEntityBase {
+
+    public enum AmountBasis {
+        NET, GROSS, UNKNOWN
+    }
+
+    public enum CapitalOrRevenue {
+        CAPITAL, REVENUE
+    }
 
     @Id
     public UUID id;
@@ -30,7 +40,8 @@ public class Payment extends PanacheEntityBase {
     @Column(nullable = false, precision = 14, scale = 2)
     public BigDecimal amount;
 
-    @Column(name = "supplier_name", nullable = false, length = 300)
+    /** Null when {@link #redacted}: a payment to an individual whose name the anchor withholds. */
+    @Column(name = "supplier_name", length = 300)
     public String supplierName;
 
     @Column(name = "supplier_org_id", length = 80)
@@ -45,8 +56,40 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "transaction_ref", nullable = false, length = 100)
     public String transactionRef;
 
+    /** Whether {@link #amount} is net or gross of VAT, as the anchor declared it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "amount_basis", nullable = false, length = 10)
+    public AmountBasis amountBasis = AmountBasis.UNKNOWN;
+
+    @Column(name = "vat_amount", precision = 14, scale = 2)
+    public BigDecimal vatAmount;
+
+    @Column(length = 200)
+    public String department;
+
+    @Column(name = "expense_type", length = 200)
+    public String expenseType;
+
+    @Column(name = "procurement_classification", length = 200)
+    public String procurementClassification;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "capital_or_revenue", length = 10)
+    public CapitalOrRevenue capitalOrRevenue;
+
+    /** The line within the transaction; empty when the anchor publishes one line per transaction. */
+    @Column(name = "transaction_line", nullable = false, length = 20)
+    public String transactionLine = "";
+
+    @Column(nullable = false)
+    public boolean redacted;
+
     @Column(name = "batch_id", nullable = false)
     public UUID batchId;
+
+    /** Position of the payment in its batch (1 = first), to trace it back to the file or request it came in. */
+    @Column(name = "source_row")
+    public Long sourceRow;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

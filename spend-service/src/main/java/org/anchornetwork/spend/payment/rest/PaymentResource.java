@@ -3,6 +3,7 @@ package org.anchornetwork.spend.payment.rest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,20 +55,38 @@ public class PaymentResource {
         this.caller = caller;
     }
 
-    @Schema(description = "A payment as the anchor's finance system holds it")
+    @Schema(description = "A payment as the anchor's finance system holds it, with the columns councils and NHS bodies "
+            + "publish in their spend files")
+    @SupplierNamedUnlessRedacted
     public record PaymentInput(
             @NotNull @Schema(example = "2026-10-14") LocalDate paymentDate,
             @NotNull @Digits(integer = 12, fraction = 2) @Schema(description = "GBP; negative for a credit note", example = "1250.00") BigDecimal amount,
-            @NotBlank @Size(max = 300) @Schema(example = "DL Building Supplies Ltd") String supplierName,
+            @Schema(description = "Whether amount is net or gross of VAT (default UNKNOWN)", example = "NET") Payment.AmountBasis amountBasis,
+            @Digits(integer = 12, fraction = 2) @Schema(description = "VAT in GBP, where given", example = "250.00") BigDecimal vatAmount,
+            @Size(max = 300) @Schema(description = "Required unless redacted; must be absent when redacted", example = "DL Building Supplies Ltd") String supplierName,
             @Pattern(regexp = OrgIds.PATTERN, message = OrgIds.MESSAGE) @Schema(description = "org-id.guide identifier when known", example = "GB-COH-10000002") String supplierOrgId,
             @Size(max = 100) @Schema(description = "The anchor's own supplier reference", example = "SUP-00412") String supplierReference,
-            @Size(max = 500) @Schema(description = "Service area or purpose", example = "Highways maintenance materials") String description,
-            @NotBlank @Size(max = 100) @Schema(description = "The anchor's transaction reference, unique per anchor: resending it stores nothing new", example = "INV-2026-000981") String transactionRef) {
+            @Size(max = 500) @Schema(description = "Purpose", example = "Highways maintenance materials") String description,
+            @Size(max = 200) @Schema(description = "Department or service area", example = "Highways") String department,
+            @Size(max = 200) @Schema(description = "Expense type or category", example = "Materials") String expenseType,
+            @Size(max = 200) @Schema(description = "Procurement classification (e.g. ProClass)", example = "Construction materials") String procurementClassification,
+            @Schema(description = "CAPITAL or REVENUE, where given", example = "REVENUE") Payment.CapitalOrRevenue capitalOrRevenue,
+            @NotBlank @Size(max = 100) @Schema(description = "The anchor's transaction reference: with transactionLine, unique per anchor; resending it stores nothing new", example = "INV-2026-000981") String transactionRef,
+            @Size(max = 20) @Schema(description = "Line within the transaction, where the anchor publishes several", example = "2") String transactionLine,
+            @Schema(description = "A payment to an individual whose name is withheld: it counts in every total, never by name (default false)") Boolean redacted) {
+
+        public boolean isRedacted() {
+            return Boolean.TRUE.equals(redacted);
+        }
     }
 
     @Schema(description = "Payments to record", example = """
-            {"payments":[{"paymentDate":"2026-10-14","amount":1250.00,"supplierName":"DL Building Supplies Ltd",
-            "supplierOrgId":"GB-COH-10000002","description":"Highways maintenance materials","transactionRef":"INV-2026-000981"}]}""")
+            {"payments":[{"paymentDate":"2026-10-14","amount":1250.00,"amountBasis":"NET","vatAmount":250.00,
+            "supplierName":"DL Building Supplies Ltd","supplierOrgId":"GB-COH-10000002","department":"Highways",
+            "expenseType":"Materials","capitalOrRevenue":"REVENUE","description":"Highways maintenance materials",
+            "transactionRef":"INV-2026-000981","transactionLine":"1"},
+            {"paymentDate":"2026-10-15","amount":640.00,"department":"Adult Social Care","expenseType":"Direct payments",
+            "redacted":true,"transactionRef":"INV-2026-000982"}]}""")
     public record RecordPaymentsRequest(
             @Pattern(regexp = OrgIds.PATTERN, message = OrgIds.MESSAGE) @Schema(description = "The paying anchor. A portal "
                     + "must name one of the anchors it acts for (claim acts_for); an anchor may leave it out, or name "
@@ -82,14 +101,19 @@ public class PaymentResource {
     }
 
     @Schema(description = "A stored payment")
-    public record PaymentView(UUID id, String anchorOrgId, LocalDate paymentDate, BigDecimal amount, String supplierName,
-            String supplierOrgId, String supplierReference, String description, String transactionRef, UUID batchId,
-            OffsetDateTime createdAt) {
+    public record PaymentView(UUID id, String anchorOrgId, LocalDate paymentDate, BigDecimal amount,
+            Payment.AmountBasis amountBasis, BigDecimal vatAmount, String supplierName, String supplierOrgId,
+            String supplierReference, String description, String department, String expenseType,
+            String procurementClassification, Payment.CapitalOrRevenue capitalOrRevenue, String transactionRef,
+            String transactionLine, boolean redacted, UUID batchId, Long sourceRow, OffsetDateTime createdAt) {
 
         static PaymentView of(Payment payment) {
             return new PaymentView(payment.id, payment.anchorOrgId, payment.paymentDate, payment.amount,
-                    payment.supplierName, payment.supplierOrgId, payment.supplierReference, payment.description,
-                    payment.transactionRef, payment.batchId, payment.createdAt);
+                    payment.amountBasis, payment.vatAmount, payment.supplierName, payment.supplierOrgId,
+                    payment.supplierReference, payment.description, payment.department, payment.expenseType,
+                    payment.procurementClassification, payment.capitalOrRevenue, payment.transactionRef,
+                    payment.transactionLine.isEmpty() ? null : payment.transactionLine, payment.redacted,
+                    payment.batchId, payment.sourceRow, payment.createdAt);
         }
     }
 
@@ -106,10 +130,15 @@ public class PaymentResource {
     @APIResponse(responseCode = "200", description = "Every payment was a duplicate; nothing new was stored")
     @APIResponse(responseCode = "422", description = "A payment is not valid; errors point at each field, nothing is stored")
     public Response record(@Valid @NotNull RecordPaymentsRequest request) {
-        List<NewPayment> payments = request.payments().stream()
-                .map(p -> new NewPayment(p.paymentDate(), p.amount(), p.supplierName(), p.supplierOrgId(),
-                        p.supplierReference(), p.description(), p.transactionRef()))
-                .toList();
+        List<NewPayment> payments = new ArrayList<>();
+        for (int i = 0; i < request.payments().size(); i++) {
+            PaymentInput p = request.payments().get(i);
+            payments.add(new NewPayment(p.paymentDate(), p.amount(),
+                    p.amountBasis() == null ? Payment.AmountBasis.UNKNOWN : p.amountBasis(), p.vatAmount(),
+                    p.supplierName(), p.supplierOrgId(), p.supplierReference(), p.description(), p.department(),
+                    p.expenseType(), p.procurementClassification(), p.capitalOrRevenue(), p.transactionRef(),
+                    p.transactionLine() == null ? "" : p.transactionLine().strip(), p.isRedacted(), i + 1L));
+        }
         String anchor = caller.writingFor(request.anchorOrgId(), "/anchorOrgId");
         PaymentRecorder.Recorded recorded = recorder.record(anchor, payments);
         RecordPaymentsResponse body = new RecordPaymentsResponse(recorded.batchId(), payments.size(),

@@ -20,8 +20,8 @@ import org.anchornetwork.spend.payment.Payment;
 import org.anchornetwork.spend.supplier.service.SupplierRegistry;
 
 /**
- * Records an anchor's payments in one transaction. The anchor's transaction reference is the natural key: a
- * payment sent again is counted as a duplicate and not stored twice.
+ * Records an anchor's payments in one transaction. The anchor's transaction reference and line are the natural
+ * key: a payment sent again is counted as a duplicate and not stored twice.
  */
 @ApplicationScoped
 public class PaymentRecorder {
@@ -34,9 +34,17 @@ public class PaymentRecorder {
         this.suppliers = suppliers;
     }
 
-    /** A payment as the anchor sent it. */
-    public record NewPayment(LocalDate paymentDate, BigDecimal amount, String supplierName, String supplierOrgId,
-            String supplierReference, String description, String transactionRef) {
+    /** A payment as the anchor sent it; {@code transactionLine} is empty when the anchor gives no line. */
+    public record NewPayment(LocalDate paymentDate, BigDecimal amount, Payment.AmountBasis amountBasis,
+            BigDecimal vatAmount, String supplierName, String supplierOrgId, String supplierReference,
+            String description, String department, String expenseType, String procurementClassification,
+            Payment.CapitalOrRevenue capitalOrRevenue, String transactionRef, String transactionLine, boolean redacted,
+            long sourceRow) {
+
+        /** How duplicates are recognised and reported: the reference, and the line when there is one. */
+        public String key() {
+            return transactionLine.isEmpty() ? transactionRef : transactionRef + "#" + transactionLine;
+        }
     }
 
     /** What happened to a batch: every payment is either stored now or was stored before. */
@@ -47,14 +55,16 @@ public class PaymentRecorder {
     public Recorded record(String anchorOrgId, List<NewPayment> payments) {
         UUID batchId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<String> refs = payments.stream().map(NewPayment::transactionRef).toList();
+        List<String> refs = payments.stream().map(NewPayment::transactionRef).distinct().toList();
         Set<String> seen = new HashSet<>(Payment.<Payment>find("anchorOrgId = ?1 and transactionRef in ?2", anchorOrgId, refs)
-                .stream().map(payment -> payment.transactionRef).toList());
+                .stream().map(payment -> payment.transactionLine.isEmpty() ? payment.transactionRef
+                        : payment.transactionRef + "#" + payment.transactionLine)
+                .toList());
         List<Payment> stored = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         for (NewPayment incoming : payments) {
-            if (!seen.add(incoming.transactionRef())) {
-                duplicates.add(incoming.transactionRef());
+            if (!seen.add(incoming.key())) {
+                duplicates.add(incoming.key());
                 continue;
             }
             Payment payment = new Payment();
@@ -62,16 +72,25 @@ public class PaymentRecorder {
             payment.anchorOrgId = anchorOrgId;
             payment.paymentDate = incoming.paymentDate();
             payment.amount = incoming.amount();
-            payment.supplierName = incoming.supplierName().strip();
+            payment.amountBasis = incoming.amountBasis();
+            payment.vatAmount = incoming.vatAmount();
+            payment.supplierName = incoming.redacted() ? null : incoming.supplierName().strip();
             payment.supplierOrgId = incoming.supplierOrgId();
             payment.supplierReference = incoming.supplierReference();
             payment.description = incoming.description();
+            payment.department = incoming.department();
+            payment.expenseType = incoming.expenseType();
+            payment.procurementClassification = incoming.procurementClassification();
+            payment.capitalOrRevenue = incoming.capitalOrRevenue();
             payment.transactionRef = incoming.transactionRef();
+            payment.transactionLine = incoming.transactionLine();
+            payment.redacted = incoming.redacted();
+            payment.sourceRow = incoming.sourceRow();
             payment.batchId = batchId;
             payment.createdAt = now;
             payment.persist();
             stored.add(payment);
-            if (payment.supplierOrgId != null) {
+            if (payment.supplierOrgId != null && payment.supplierName != null) {
                 suppliers.noteSupplier(payment.supplierOrgId, payment.supplierName);
             }
         }
