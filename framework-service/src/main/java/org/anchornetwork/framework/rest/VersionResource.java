@@ -116,9 +116,7 @@ public class VersionResource {
     @APIResponse(responseCode = "404", description = "No such framework")
     @APIResponse(responseCode = "422", description = "The document breaks rules; every error is listed")
     public Response importDraft(@PathParam("id") String frameworkId, @NotNull VersionDocument document) {
-        FrameworkVersion created = versions.createDraft(frameworkId, document);
-        return Response.created(URI.create("/api/v1/frameworks/" + frameworkId + "/versions/" + created.number))
-                .entity(VersionView.of(created)).build();
+        return created(versions.createDraft(frameworkId, document));
     }
 
     @GET
@@ -215,9 +213,7 @@ public class VersionResource {
                 new InputStreamReader(body, charsetOf(contentType).newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
                 basedOn, date("effectiveFrom", effectiveFrom), date("effectiveTo", effectiveTo));
-        FrameworkVersion created = versions.importCsv(frameworkId, read);
-        return Response.created(URI.create("/api/v1/frameworks/" + frameworkId + "/versions/" + created.number))
-                .entity(VersionView.of(created)).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return created(versions.importCsv(frameworkId, read));
     }
 
     @GET
@@ -253,9 +249,7 @@ public class VersionResource {
     @APIResponse(responseCode = "201", description = "The new draft; Location names it")
     @APIResponse(responseCode = "404", description = "No such published or retired version")
     public Response draftFrom(@PathParam("id") String frameworkId, @PathParam("number") String number) {
-        FrameworkVersion created = versions.draftFrom(frameworkId, versionNumber(frameworkId, number));
-        return Response.created(URI.create("/api/v1/frameworks/" + frameworkId + "/versions/" + created.number))
-                .entity(VersionView.of(created)).build();
+        return created(versions.draftFrom(frameworkId, versionNumber(frameworkId, number)));
     }
 
     @GET
@@ -317,7 +311,7 @@ public class VersionResource {
     }
 
     private static Integer wholeNumber(String name, String value) {
-        if (value == null || !value.matches("[1-9][0-9]{0,8}")) {
+        if (!isVersionNumber(value)) {
             throw ApiProblemException.badRequest("invalid-parameter", name + " must be a version number such as 1");
         }
         return Integer.parseInt(value);
@@ -331,9 +325,19 @@ public class VersionResource {
 
     /** Version numbers in paths are whole numbers from 1; anything else names no version. */
     private static int versionNumber(String frameworkId, String number) {
-        if (number == null || !number.matches("[1-9][0-9]{0,8}")) {
+        if (!isVersionNumber(number)) {
             throw ApiProblemException.notFound("Framework version", frameworkId + "/" + number);
         }
         return Integer.parseInt(number);
+    }
+
+    private static boolean isVersionNumber(String value) {
+        return value != null && value.matches("[1-9][0-9]{0,8}");
+    }
+
+    /** 201 with the new version, and its address in Location. */
+    private static Response created(FrameworkVersion version) {
+        return Response.created(URI.create("/api/v1/frameworks/" + version.frameworkId + "/versions/" + version.number))
+                .entity(VersionView.of(version)).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

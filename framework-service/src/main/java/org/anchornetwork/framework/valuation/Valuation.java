@@ -75,9 +75,9 @@ public final class Valuation {
      */
     public static Result value(String frameworkId, int version, VersionDocument document, Request request,
             VersionDocument.VersionRef basedOn, VersionDocument national) {
-        check(document, request);
         Map<String, Measure> measures = document.measuresOrEmpty().stream()
                 .collect(Collectors.toMap(Measure::code, Function.identity()));
+        check(measures, request);
         Map<String, Outcome> outcomes = document.outcomesOrEmpty().stream()
                 .collect(Collectors.toMap(Outcome::code, Function.identity()));
 
@@ -148,13 +148,11 @@ public final class Valuation {
         return zeroes;
     }
 
-    private static void check(VersionDocument document, Request request) {
+    private static void check(Map<String, Measure> measures, Request request) {
         List<ProblemError> errors = new ArrayList<>();
         if (request.commitments() == null || request.commitments().isEmpty()) {
             errors.add(ProblemError.at("/commitments", "required", "give at least one commitment"));
         } else {
-            Map<String, Measure> measures = document.measuresOrEmpty().stream()
-                    .collect(Collectors.toMap(Measure::code, Function.identity()));
             for (int i = 0; i < request.commitments().size(); i++) {
                 Line line = request.commitments().get(i);
                 String at = "/commitments/" + i;

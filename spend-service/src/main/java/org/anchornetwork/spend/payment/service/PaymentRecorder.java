@@ -41,10 +41,14 @@ public class PaymentRecorder {
             Payment.CapitalOrRevenue capitalOrRevenue, String transactionRef, String transactionLine, boolean redacted,
             long sourceRow) {
 
-        /** How duplicates are recognised and reported: the reference, and the line when there is one. */
         public String key() {
-            return transactionLine.isEmpty() ? transactionRef : transactionRef + "#" + transactionLine;
+            return keyOf(transactionRef, transactionLine);
         }
+    }
+
+    /** How duplicates are recognised and reported: the reference, and the line when there is one. */
+    static String keyOf(String transactionRef, String transactionLine) {
+        return transactionLine.isEmpty() ? transactionRef : transactionRef + "#" + transactionLine;
     }
 
     /** What happened to a batch: every payment is either stored now or was stored before. */
@@ -57,9 +61,7 @@ public class PaymentRecorder {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<String> refs = payments.stream().map(NewPayment::transactionRef).distinct().toList();
         Set<String> seen = new HashSet<>(Payment.<Payment>find("anchorOrgId = ?1 and transactionRef in ?2", anchorOrgId, refs)
-                .stream().map(payment -> payment.transactionLine.isEmpty() ? payment.transactionRef
-                        : payment.transactionRef + "#" + payment.transactionLine)
-                .toList());
+                .stream().map(payment -> keyOf(payment.transactionRef, payment.transactionLine)).toList());
         List<Payment> stored = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         for (NewPayment incoming : payments) {
