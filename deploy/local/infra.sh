@@ -44,7 +44,7 @@ PG_SERVICES=(
   "spend_service:spend"
   "pledge_service:pledge"
 )
-PG_DB_SUFFIXES=("" _test _system)
+PG_DB_SUFFIXES=("" _test _system _bench)
 
 pg_ready() {
   if command -v pg_isready >/dev/null 2>&1; then
@@ -112,7 +112,7 @@ pg_provision() {
   } | PGCONNECT_TIMEOUT=10 psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_SUPERUSER" -d postgres \
         >"$logfile" 2>&1 \
     || die "postgres: creating roles/databases as superuser '$PG_SUPERUSER' on $PG_HOST:$PG_PORT failed (set PGUSER/PGPASSWORD for a superuser)" "$logfile"
-  log "postgres: roles and databases ready (framework, spend, pledge; also *_test, *_system)"
+  log "postgres: roles and databases ready (framework, spend, pledge; also *_test, *_system, *_bench)"
 }
 
 # Embedded binaries (non-root only): fetch, unpack, initdb once.
@@ -228,7 +228,7 @@ postgres_down() {
 }
 
 postgres_status() {
-  local where="$PG_HOST:$PG_PORT (databases framework, spend, pledge; also *_test, *_system)"
+  local where="$PG_HOST:$PG_PORT (databases framework, spend, pledge; also *_test, *_system, *_bench)"
   if pg_ready; then
     if started_by_us postgres; then
       printf '%-9s running (ours: %s)  %s\n' postgres "$(read_mark postgres)" "$where"

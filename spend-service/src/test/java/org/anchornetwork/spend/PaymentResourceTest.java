@@ -184,6 +184,7 @@ class PaymentResourceTest {
             payment.amount = new BigDecimal("99.99");
             payment.supplierName = "Secret Supplier";
             payment.transactionRef = "OTHER-1";
+            payment.rowKey = "t:OTHER-1";
             payment.batchId = java.util.UUID.randomUUID();
             payment.createdAt = java.time.OffsetDateTime.now();
             payment.persist();

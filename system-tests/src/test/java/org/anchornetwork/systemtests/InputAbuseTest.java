@@ -175,4 +175,42 @@ class InputAbuseTest {
         }
         return tests.stream();
     }
+
+    /** Hostile spend files and file names: each a 4xx problem naming what is wrong, and nothing stored. */
+    @TestFactory
+    Stream<DynamicTest> hostileSpendFilesAreRefusedWithAProblemAndStoreNothing() {
+        String header = "Payment Date,Supplier Name,Net Amount,Transaction Number\n";
+        List<Object[]> cases = new ArrayList<>();
+        for (String name : List.of("../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "C:\\Windows\\win.ini", "/tmp/x.csv",
+                "spend\u0000.csv")) {
+            cases.add(new Object[] { "file name " + name, name,
+                    (header + "2026-10-14,A Ltd,1.00,%s\n").getBytes(StandardCharsets.UTF_8), 400 });
+        }
+        cases.add(new Object[] { "NUL in a cell", null, (header + "2026-10-14,Nul\u0000Ltd,1.00,%s\n").getBytes(StandardCharsets.UTF_8), 422 });
+        cases.add(new Object[] { "a 5,000-digit amount", null, (header + "2026-10-14,A Ltd,1" + "0".repeat(5000) + ",%s\n")
+                .getBytes(StandardCharsets.UTF_8), 422 });
+        cases.add(new Object[] { "an unterminated quote", null, (header + "2026-10-14,\"A Ltd,1.00,%s\n").getBytes(StandardCharsets.UTF_8), 422 });
+        cases.add(new Object[] { "a supplier name longer than its field", null, (header + "2026-10-14," + "x".repeat(5001) + ",1.00,%s\n")
+                .getBytes(StandardCharsets.UTF_8), 422 });
+        cases.add(new Object[] { "no header at all", null, "%s\n<script>alert(1)</script>\n".getBytes(StandardCharsets.UTF_8), 422 });
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Object[] hostile : cases) {
+            tests.add(DynamicTest.dynamicTest((String) hostile[0], () -> {
+                String ref = "ABUSE-FILE-" + UUID.randomUUID();
+                byte[] body = new String((byte[]) hostile[2], StandardCharsets.UTF_8).replace("%s", ref).getBytes(StandardCharsets.UTF_8);
+                io.restassured.specification.RequestSpecification request = given()
+                        .auth().oauth2(KeycloakTokens.accessToken(DemoClient.COLLEGE))
+                        .contentType("text/csv; charset=UTF-8").body(body);
+                if (hostile[1] != null) {
+                    request = request.queryParam("fileName", hostile[1]);
+                }
+                Response response = request.post("/api/v1/payments/uploads");
+                assertEquals(hostile[3], response.statusCode(), () -> hostile[0] + ": " + response.asString());
+                assertTrue(response.contentType().startsWith("application/problem+json"), response::contentType);
+                assertFalse(response.asString().contains("Exception"), "no exception names in " + response.asString());
+                assertFalse(payments(DemoClient.COLLEGE).contains(ref), "nothing stored");
+            }));
+        }
+        return tests.stream();
+    }
 }

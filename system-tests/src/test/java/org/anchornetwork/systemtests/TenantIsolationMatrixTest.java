@@ -81,6 +81,7 @@ class TenantIsolationMatrixTest {
 
     /** A's objects, created before the matrix runs. */
     private static String paymentOfA;
+    private static String batchOfA;
     private static String frameworkOfNetwork;
     private static String draftOfNetwork;
     private static String publishedOfNetwork;
@@ -91,6 +92,10 @@ class TenantIsolationMatrixTest {
         paymentOfA = Caller.ANCHOR_A.request().contentType("application/json")
                 .body(payment("MATRIX-A-" + UUID.randomUUID()))
                 .post("/api/v1/payments").then().statusCode(201).extract().path("payments[0].id");
+        batchOfA = Caller.ANCHOR_A.request().contentType("text/csv; charset=UTF-8").body(spendFile())
+                .post("/api/v1/payments/uploads").then().statusCode(201).extract().path("id");
+        Caller.ANCHOR_A.request().contentType("application/json").body(mapping())
+                .put("/api/v1/payments/column-mappings/matrix-layout").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         Caller.ANCHOR_A.request().contentType("application/json").body(signature("Darlington Borough Council"))
                 .post("/api/v1/charters/" + CHARTER + "/signatories").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         frameworkOfNetwork = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
@@ -131,6 +136,17 @@ class TenantIsolationMatrixTest {
         return payment(transactionRef).replaceFirst("\\{", "{\"anchorOrgId\":\"" + anchorOrgId + "\",");
     }
 
+    /** A one-row spend file with a new transaction each time. */
+    private static String spendFile() {
+        return "Payment Date,Supplier Name,Net Amount,Transaction Number\n2026-10-14,DL Building Supplies Ltd,321.00,MATRIX-"
+                + UUID.randomUUID() + "\n";
+    }
+
+    private static String mapping() {
+        return """
+                {"columns":{"supplierName":"Beneficiary","amount":"Value"},"amountBasis":"GROSS"}""";
+    }
+
     private static String signature(String name) {
         return """
                 {"organisationName":"%s","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local"]}"""
@@ -142,8 +158,11 @@ class TenantIsolationMatrixTest {
                 {"id":"%s","name":"Matrix Framework","ownerOrgId":"GB-LAE-DAL","family":"LOCAL"}""".formatted(id);
     }
 
-    /** One operation: how to call it on A's objects, and what each caller gets. */
-    record Operation(Supplier<String> path, Supplier<String> body, Map<Caller, Outcome> outcomes) {
+    /** One operation: how to call it on A's objects (a JSON body unless said otherwise), and what each caller gets. */
+    record Operation(Supplier<String> path, Supplier<String> body, String contentType, Map<Caller, Outcome> outcomes) {
+        Operation(Supplier<String> path, Supplier<String> body, Map<Caller, Outcome> outcomes) {
+            this(path, body, "application/json", outcomes);
+        }
     }
 
     private static Map<Caller, Outcome> outcomes(Outcome anonymous, Outcome anchorA, Outcome anchorB, Outcome portalForA,
@@ -220,6 +239,37 @@ class TenantIsolationMatrixTest {
                 outcomes(UNAUTHENTICATED, Outcome.of(201), FORBIDDEN, Outcome.of(201), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         operations.put("GET /api/v1/payments/{id}", new Operation(() -> "/api/v1/payments/" + paymentOfA, null,
                 outcomes(UNAUTHENTICATED, OK, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        // Spend files for A: A and the portal acting for A upload them; anchor B naming A may not.
+        Map<Caller, Outcome> writersForA = outcomes(UNAUTHENTICATED, Outcome.of(201), FORBIDDEN, Outcome.of(201), FORBIDDEN,
+                FORBIDDEN, FORBIDDEN, FORBIDDEN);
+        operations.put("POST /api/v1/payments/uploads", new Operation(() -> "/api/v1/payments/uploads?anchorOrgId=" + DARLINGTON,
+                TenantIsolationMatrixTest::spendFile, "text/csv; charset=UTF-8", writersForA));
+        operations.put("POST /api/v1/payments/uploads/preview", new Operation(
+                () -> "/api/v1/payments/uploads/preview?anchorOrgId=" + DARLINGTON, TenantIsolationMatrixTest::spendFile,
+                "text/csv; charset=UTF-8", outcomes(UNAUTHENTICATED, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        // Batches: the anchor reads its own, a portal those it sent; anyone else is told there is no such batch.
+        Map<Caller, Outcome> readersOfBatchOfA = outcomes(UNAUTHENTICATED, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN,
+                FORBIDDEN);
+        operations.put("GET /api/v1/payments/batches", new Operation(() -> "/api/v1/payments/batches", null,
+                outcomes(UNAUTHENTICATED, OK, OK, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("GET /api/v1/payments/batches/{id}", new Operation(() -> "/api/v1/payments/batches/" + batchOfA, null, readersOfBatchOfA));
+        operations.put("GET /api/v1/payments/batches/{id}/errors",
+                new Operation(() -> "/api/v1/payments/batches/" + batchOfA + "/errors", null, readersOfBatchOfA));
+        // Column mappings belong to A: A and its portal manage them; B naming A, or a portal not acting for A, may not.
+        Map<Caller, Outcome> mappingsOfA = outcomes(UNAUTHENTICATED, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN);
+        operations.put("GET /api/v1/payments/column-mappings", new Operation(
+                () -> "/api/v1/payments/column-mappings?anchorOrgId=" + DARLINGTON, null, mappingsOfA));
+        operations.put("GET /api/v1/payments/column-mappings/{name}", new Operation(
+                () -> "/api/v1/payments/column-mappings/matrix-layout?anchorOrgId=" + DARLINGTON, null, mappingsOfA));
+        operations.put("PUT /api/v1/payments/column-mappings/{name}", new Operation(
+                () -> "/api/v1/payments/column-mappings/matrix-layout?anchorOrgId=" + DARLINGTON, TenantIsolationMatrixTest::mapping,
+                outcomes(UNAUTHENTICATED, CREATED_OR_OK, FORBIDDEN, CREATED_OR_OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("DELETE /api/v1/payments/column-mappings/{name}", new Operation(() -> {
+            String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+            Caller.ANCHOR_A.request().contentType("application/json").body(mapping())
+                    .put("/api/v1/payments/column-mappings/" + name).then().statusCode(201);
+            return "/api/v1/payments/column-mappings/" + name + "?anchorOrgId=" + DARLINGTON;
+        }, null, outcomes(UNAUTHENTICATED, Outcome.of(204), FORBIDDEN, Outcome.of(204), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         operations.put("GET /api/v1/suppliers", new Operation(() -> "/api/v1/suppliers", null, membersOnly(OK)));
         operations.put("GET /api/v1/suppliers/{organisationId}",
                 new Operation(() -> "/api/v1/suppliers/GB-COH-10000002", null, membersOnly(OK)));
@@ -280,7 +330,7 @@ class TenantIsolationMatrixTest {
             rules.outcomes().forEach((caller, outcome) -> perCaller.add(DynamicTest.dynamicTest(caller.name(), () -> {
                 RequestSpecification request = caller.request();
                 if (rules.body() != null) {
-                    request = request.contentType("application/json").body(rules.body().get());
+                    request = request.contentType(rules.contentType()).body(rules.body().get());
                 }
                 Response response = request.request(method, rules.path().get());
                 assertTrue(outcome.statuses().contains(response.statusCode()), () -> caller + " " + operation + " gave "

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.web.SpreadsheetCells;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.framework.Framework;
@@ -210,7 +211,7 @@ public class VersionResource {
         VersionDocument.VersionRef basedOn = basedOnFramework == null && basedOnVersion == null ? null
                 : new VersionDocument.VersionRef(basedOnFramework, wholeNumber("basedOnVersion", basedOnVersion));
         MeasuresCsv.Read read = MeasuresCsv.read(
-                new InputStreamReader(body, charsetOf(contentType).newDecoder()
+                new InputStreamReader(body, SpreadsheetCells.declaredCharset(contentType).orElse(StandardCharsets.UTF_8).newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
                 basedOn, date("effectiveFrom", effectiveFrom), date("effectiveTo", effectiveTo));
         return created(versions.importCsv(frameworkId, read));
@@ -286,18 +287,6 @@ public class VersionResource {
                 .orElseThrow(() -> ApiProblemException.notFound("Framework version", frameworkId + "/" + number));
     }
 
-    /** UTF-8 unless the Content-Type names another charset, e.g. text/csv; charset=windows-1252 from Excel. */
-    private static Charset charsetOf(String contentType) {
-        String name = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get("charset");
-        if (name == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblemException.badRequest("unknown-charset", "charset '" + name + "' is not known; use UTF-8");
-        }
-    }
 
     private static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {

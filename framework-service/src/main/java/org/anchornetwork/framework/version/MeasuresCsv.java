@@ -1,5 +1,7 @@
 package org.anchornetwork.framework.version;
 
+import static org.anchornetwork.common.web.SpreadsheetCells.neutralise;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.common.web.SpreadsheetCells;
 import org.anchornetwork.framework.version.VersionDocument.Measure;
 import org.anchornetwork.framework.version.VersionDocument.Outcome;
 import org.anchornetwork.framework.version.VersionDocument.Theme;
@@ -59,7 +62,6 @@ public final class MeasuresCsv {
             Column.PROXY_VALUE, "priceBaseYear", Column.PRICE_BASE_YEAR, "countingGuidance", Column.COUNTING_GUIDANCE,
             "evidenceRequired", Column.EVIDENCE_REQUIRED, "mapsTo", Column.MAPS_TO);
     private static final Pattern POINTER = Pattern.compile("/(themes|outcomes|measures)/(\\d+)(?:/(\\w+))?.*");
-    private static final String FORMULA_STARTS = "=+-@";
 
     private MeasuresCsv() {
     }
@@ -214,10 +216,7 @@ public final class MeasuresCsv {
             if (number == null || number > record.size()) {
                 return null;
             }
-            String value = record.get(number - 1).trim();
-            if (value.length() > 1 && value.charAt(0) == '\'' && FORMULA_STARTS.indexOf(value.charAt(1)) >= 0) {
-                value = value.substring(1);
-            }
+            String value = SpreadsheetCells.restore(record.get(number - 1).trim());
             return value.isEmpty() ? null : value;
         }
 
@@ -268,25 +267,17 @@ public final class MeasuresCsv {
             for (Measure measure : document.measuresOrEmpty()) {
                 Outcome outcome = outcomes.get(measure.outcome());
                 Theme theme = outcome == null ? null : themes.get(outcome.theme());
-                printer.printRecord(safe(theme == null ? null : theme.code()), safe(theme == null ? null : theme.title()),
-                        safe(measure.outcome()), safe(outcome == null ? null : outcome.title()), safe(measure.code()),
-                        safe(measure.title()), safe(measure.description()), safe(measure.unit()),
+                printer.printRecord(neutralise(theme == null ? null : theme.code()), neutralise(theme == null ? null : theme.title()),
+                        neutralise(measure.outcome()), neutralise(outcome == null ? null : outcome.title()), neutralise(measure.code()),
+                        neutralise(measure.title()), neutralise(measure.description()), neutralise(measure.unit()),
                         measure.proxyValue() == null ? "" : measure.proxyValue().toPlainString(),
                         measure.priceBaseYear() == null ? "" : measure.priceBaseYear().toString(),
-                        safe(measure.countingGuidance()), safe(measure.evidenceRequired()),
-                        safe(measure.mapsTo() == null ? null : String.join(";", measure.mapsTo())),
-                        safe(measure.additionalTo() == null ? null : String.join(";", measure.additionalTo())));
+                        neutralise(measure.countingGuidance()), neutralise(measure.evidenceRequired()),
+                        neutralise(measure.mapsTo() == null ? null : String.join(";", measure.mapsTo())),
+                        neutralise(measure.additionalTo() == null ? null : String.join(";", measure.additionalTo())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Text a spreadsheet would run as a formula gets a leading apostrophe. */
-    static String safe(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

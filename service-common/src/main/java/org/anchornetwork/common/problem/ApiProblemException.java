@@ -16,6 +16,11 @@ public class ApiProblemException extends RuntimeException {
                 errors == null || errors.isEmpty() ? null : List.copyOf(errors));
     }
 
+    public ApiProblemException(Problem problem) {
+        super(problem.detail());
+        this.problem = problem;
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -42,10 +42,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidBean(ConstraintViolationException exception, UriInfo uri) {
-        List<ProblemError> errors = exception.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .map(violation -> ProblemError.at(pointerOf(violation), codeOf(violation), violation.getMessage()))
-                .toList();
+        List<ProblemError> errors = errorsOf(exception.getConstraintViolations(), "");
         return respond(ApiProblemException.invalid(errors.size() + " field(s) are not valid", errors).problem(), uri);
     }
 
@@ -197,6 +194,21 @@ public class ProblemMappers {
             pointer.append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
         }
         return pointer.toString();
+    }
+
+    /**
+     * Bean validation failures as problem errors, in a stable order; {@code pointerPrefix} places them inside a larger
+     * document (e.g. {@code /payments/3} when one element of a list was validated on its own).
+     */
+    public static List<ProblemError> errorsOf(java.util.Set<? extends ConstraintViolation<?>> violations, String pointerPrefix) {
+        return violations.stream()
+                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .map(violation -> {
+                    String pointer = pointerOf(violation);
+                    return ProblemError.at(pointerPrefix.isEmpty() ? pointer : pointerPrefix + (pointer.equals("/") ? "" : pointer),
+                            codeOf(violation), violation.getMessage());
+                })
+                .toList();
     }
 
     /** Violation paths such as {@code record.request.payments[0].amount} become {@code /payments/0/amount}. */

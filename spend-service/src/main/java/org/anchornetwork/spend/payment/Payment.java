@@ -27,6 +27,11 @@ public class Payment extends PanacheEntityBase {
         CAPITAL, REVENUE
     }
 
+    /** DAY when the publisher gave the date; MONTH when it gave only the month (dated to its last day). */
+    public enum DatePrecision {
+        DAY, MONTH
+    }
+
     @Id
     public UUID id;
 
@@ -36,6 +41,10 @@ public class Payment extends PanacheEntityBase {
 
     @Column(name = "payment_date", nullable = false)
     public LocalDate paymentDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "date_precision", nullable = false, length = 5)
+    public DatePrecision datePrecision = DatePrecision.DAY;
 
     @Column(nullable = false, precision = 14, scale = 2)
     public BigDecimal amount;
@@ -83,6 +92,10 @@ public class Payment extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean redacted;
+
+    /** What makes it the same payment when sent again; unique per anchor (see RowKeys). */
+    @Column(name = "row_key", nullable = false, length = 220)
+    public String rowKey;
 
     @Column(name = "batch_id", nullable = false)
     public UUID batchId;

@@ -3,12 +3,16 @@ package org.anchornetwork.spend.payment.rest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -32,8 +36,14 @@ import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
 import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.spend.payment.Payment;
-import org.anchornetwork.spend.payment.service.PaymentRecorder;
-import org.anchornetwork.spend.payment.service.PaymentRecorder.NewPayment;
+import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.common.problem.ProblemMappers;
+import org.anchornetwork.spend.ingest.IngestBatch;
+import org.anchornetwork.spend.ingest.rest.BatchView;
+import org.anchornetwork.spend.ingest.rest.IngestModes;
+import org.anchornetwork.spend.ingest.service.IncomingPayment;
+import org.anchornetwork.spend.ingest.service.PaymentIngest;
+import org.anchornetwork.spend.ingest.service.RowKeys;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,12 +57,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "caller's organisation, claim org_id of the token); portals may record them for the anchors they act for.")
 public class PaymentResource {
 
-    private final PaymentRecorder recorder;
+    private final PaymentIngest ingest;
     private final CallerOrganisation caller;
+    private final Validator validator;
 
-    public PaymentResource(PaymentRecorder recorder, CallerOrganisation caller) {
-        this.recorder = recorder;
+    public PaymentResource(PaymentIngest ingest, CallerOrganisation caller, Validator validator) {
+        this.ingest = ingest;
         this.caller = caller;
+        this.validator = validator;
     }
 
     @Schema(description = "A payment as the anchor's finance system holds it, with the columns councils and NHS bodies "
@@ -91,27 +103,30 @@ public class PaymentResource {
             @Pattern(regexp = OrgIds.PATTERN, message = OrgIds.MESSAGE) @Schema(description = "The paying anchor. A portal "
                     + "must name one of the anchors it acts for (claim acts_for); an anchor may leave it out, or name "
                     + "itself", example = "GB-LAE-DAL") String anchorOrgId,
-            @NotEmpty @Size(max = 1000) List<@Valid @NotNull PaymentInput> payments) {
+            @NotEmpty @Size(max = 1000) List<@NotNull PaymentInput> payments) {
     }
 
-    @Schema(description = "Outcome of recording a batch")
-    public record RecordPaymentsResponse(UUID batchId, int received, int stored, int duplicates,
-            @Schema(description = "Transaction references already stored before") List<String> duplicateTransactionRefs,
+    @Schema(description = "Outcome of recording a batch: the batch, and the payments it stored")
+    public record RecordPaymentsResponse(UUID batchId, IngestBatch.Status status, int received, long stored,
+            long duplicates, long rejected,
+            @Schema(description = "Transaction references (with #line when given) already stored before, or earlier in this request") List<String> duplicateTransactionRefs,
+            @Schema(description = "With mode=accept-valid: the payments not stored and why") List<ProblemError> errors,
             List<PaymentView> payments) {
     }
 
     @Schema(description = "A stored payment")
-    public record PaymentView(UUID id, String anchorOrgId, LocalDate paymentDate, BigDecimal amount,
-            Payment.AmountBasis amountBasis, BigDecimal vatAmount, String supplierName, String supplierOrgId,
+    public record PaymentView(UUID id, String anchorOrgId, LocalDate paymentDate, Payment.DatePrecision datePrecision,
+            BigDecimal amount, Payment.AmountBasis amountBasis, BigDecimal vatAmount, String supplierName, String supplierOrgId,
             String supplierReference, String description, String department, String expenseType,
             String procurementClassification, Payment.CapitalOrRevenue capitalOrRevenue, String transactionRef,
             String transactionLine, boolean redacted, UUID batchId, Long sourceRow, OffsetDateTime createdAt) {
 
         static PaymentView of(Payment payment) {
-            return new PaymentView(payment.id, payment.anchorOrgId, payment.paymentDate, payment.amount,
-                    payment.amountBasis, payment.vatAmount, payment.supplierName, payment.supplierOrgId,
+            return new PaymentView(payment.id, payment.anchorOrgId, payment.paymentDate, payment.datePrecision,
+                    payment.amount, payment.amountBasis, payment.vatAmount, payment.supplierName, payment.supplierOrgId,
                     payment.supplierReference, payment.description, payment.department, payment.expenseType,
-                    payment.procurementClassification, payment.capitalOrRevenue, payment.transactionRef,
+                    payment.procurementClassification, payment.capitalOrRevenue,
+                    payment.transactionRef.isEmpty() ? null : payment.transactionRef,
                     payment.transactionLine.isEmpty() ? null : payment.transactionLine, payment.redacted,
                     payment.batchId, payment.sourceRow, payment.createdAt);
         }
@@ -121,30 +136,55 @@ public class PaymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ANCHOR, Roles.PORTAL })
     @Operation(summary = "Record an anchor's payments",
-            description = "Up to 1000 payments in one request, all or nothing. An anchor records its own payments; an "
-                    + "e-tendering or finance portal records them for an anchor it acts for, named in anchorOrgId (403 "
-                    + "for any other). A payment whose transactionRef the anchor already recorded is reported as a "
-                    + "duplicate and not stored again, so a retried request is safe.")
+            description = "Up to 1000 payments in one request, recorded as a batch (see /api/v1/payments/batches). "
+                    + "An anchor records its own payments; an e-tendering or finance portal records them for an anchor "
+                    + "it acts for, named in anchorOrgId (403 for any other). A payment whose transactionRef and "
+                    + "transactionLine the anchor already recorded is reported as a duplicate and not stored again, so a "
+                    + "retried request is safe. By default any invalid payment stores nothing (422 listing every error); "
+                    + "with mode=accept-valid the valid payments are stored and the others listed in errors.")
     @APIResponse(responseCode = "403", description = "The caller may not record payments for that anchor")
     @APIResponse(responseCode = "201", description = "At least one payment was stored")
-    @APIResponse(responseCode = "200", description = "Every payment was a duplicate; nothing new was stored")
+    @APIResponse(responseCode = "200", description = "Nothing new was stored: every payment was a duplicate (or, with accept-valid, invalid)")
     @APIResponse(responseCode = "422", description = "A payment is not valid; errors point at each field, nothing is stored")
-    public Response record(@Valid @NotNull RecordPaymentsRequest request) {
-        List<NewPayment> payments = new ArrayList<>();
-        for (int i = 0; i < request.payments().size(); i++) {
-            PaymentInput p = request.payments().get(i);
-            payments.add(new NewPayment(p.paymentDate(), p.amount(),
-                    p.amountBasis() == null ? Payment.AmountBasis.UNKNOWN : p.amountBasis(), p.vatAmount(),
-                    p.supplierName(), p.supplierOrgId(), p.supplierReference(), p.description(), p.department(),
-                    p.expenseType(), p.procurementClassification(), p.capitalOrRevenue(), p.transactionRef(),
-                    p.transactionLine() == null ? "" : p.transactionLine().strip(), p.isRedacted(), i + 1L));
-        }
+    public Response record(@Valid @NotNull RecordPaymentsRequest request,
+            @Parameter(description = IngestModes.DESCRIPTION) @QueryParam("mode") String mode) {
         String anchor = caller.writingFor(request.anchorOrgId(), "/anchorOrgId");
-        PaymentRecorder.Recorded recorded = recorder.record(anchor, payments);
-        RecordPaymentsResponse body = new RecordPaymentsResponse(recorded.batchId(), payments.size(),
-                recorded.stored().size(), recorded.duplicateTransactionRefs().size(), recorded.duplicateTransactionRefs(),
-                recorded.stored().stream().map(PaymentView::of).toList());
-        return Response.status(recorded.stored().isEmpty() ? Response.Status.OK : Response.Status.CREATED).entity(body).build();
+        PaymentIngest.Submission submission = new PaymentIngest.Submission(anchor, caller.orgId(),
+                IngestBatch.Channel.JSON, null, IngestModes.parse(mode));
+        PaymentIngest.Outcome outcome = ingest.ingest(submission, sink -> {
+            for (int i = 0; i < request.payments().size(); i++) {
+                PaymentInput input = request.payments().get(i);
+                Set<ConstraintViolation<PaymentInput>> violations = validator.validate(input);
+                if (violations.isEmpty()) {
+                    sink.accept(incoming(input, i + 1L));
+                } else {
+                    sink.reject(ProblemMappers.errorsOf(violations, "/payments/" + i));
+                }
+            }
+            return PaymentIngest.SourceDetails.NONE;
+        });
+        IngestBatch batch = outcome.batch();
+        if (batch.status == IngestBatch.Status.REJECTED) {
+            throw BatchView.rejected(outcome);
+        }
+        Map<UUID, Payment> stored = Payment.<Payment>list("id in ?1", outcome.storedPaymentIds()).stream()
+                .collect(Collectors.toMap(payment -> payment.id, payment -> payment));
+        RecordPaymentsResponse body = new RecordPaymentsResponse(batch.id, batch.status, request.payments().size(),
+                batch.rowsAccepted, batch.rowsDuplicate, batch.rowsRejected,
+                outcome.firstDuplicates().stream().map(PaymentIngest.DuplicateRow::transactionRef).toList(),
+                outcome.firstErrors(),
+                outcome.storedPaymentIds().stream().map(stored::get).map(PaymentView::of).toList());
+        return Response.status(batch.rowsAccepted == 0 ? Response.Status.OK : Response.Status.CREATED).entity(body).build();
+    }
+
+    private static IncomingPayment incoming(PaymentInput p, long position) {
+        String line = p.transactionLine() == null ? "" : p.transactionLine().strip();
+        return new IncomingPayment(RowKeys.ofTransaction(p.transactionRef(), line), position, p.paymentDate(),
+                Payment.DatePrecision.DAY, p.amount().setScale(2),
+                p.amountBasis() == null ? Payment.AmountBasis.UNKNOWN : p.amountBasis(),
+                p.vatAmount() == null ? null : p.vatAmount().setScale(2), p.isRedacted() ? null : p.supplierName().strip(),
+                p.supplierOrgId(), p.supplierReference(), p.description(), p.department(), p.expenseType(),
+                p.procurementClassification(), p.capitalOrRevenue(), p.transactionRef(), line, p.isRedacted());
     }
 
     @GET

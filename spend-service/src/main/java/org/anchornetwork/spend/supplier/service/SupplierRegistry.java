@@ -19,18 +19,6 @@ public class SupplierRegistry {
         this.entityManager = entityManager;
     }
 
-    /** Records a supplier seen on a payment; an existing supplier keeps its name and charter status. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void noteSupplier(String organisationId, String name) {
-        entityManager.createNativeQuery("""
-                insert into supplier (organisation_id, name, charter_signatory, updated_at)
-                values (:id, :name, false, now())
-                on conflict (organisation_id) do nothing""")
-                .setParameter("id", organisationId)
-                .setParameter("name", name)
-                .executeUpdate();
-    }
-
     /** Marks the organisation as a charter signatory, creating its supplier record if the network has not paid it yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markCharterSignatory(String organisationId, String name, String charterId, LocalDate since) {

@@ -1,0 +1,370 @@
+package org.anchornetwork.spend.ingest.service;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.events.EventTypes;
+import org.anchornetwork.events.spend.PaymentsRecordedV1;
+import org.anchornetwork.messaging.OutboxWriter;
+import org.anchornetwork.spend.ingest.IngestBatch;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Stores a batch of payments from any channel, in one transaction. Rows stream from the channel's reader into a
+ * temporary table with PostgreSQL's COPY (never the whole file in memory), then move to {@code payment} in one
+ * statement that skips rows stored before. The batch, its errors and its event are written in the same
+ * transaction, so a batch is either wholly recorded or not at all.
+ */
+@ApplicationScoped
+public class PaymentIngest {
+
+    /** How many errors and duplicates a response quotes; the rest are read through the batch's errors. */
+    public static final int QUOTED = 100;
+
+    private static final String STAGING_COLUMNS = "source_row, row_key, payment_date, date_precision, amount, "
+            + "amount_basis, vat_amount, supplier_name, supplier_org_id, supplier_reference, description, department, "
+            + "expense_type, procurement_classification, capital_or_revenue, transaction_ref, transaction_line, redacted";
+
+    private final EntityManager entityManager;
+    private final OutboxWriter outbox;
+    private final int maxRecordedErrors;
+    private final Duration transactionTimeout;
+
+    public PaymentIngest(EntityManager entityManager, OutboxWriter outbox,
+            @ConfigProperty(name = "anchor.spend.ingest.max-recorded-errors", defaultValue = "10000") int maxRecordedErrors,
+            @ConfigProperty(name = "anchor.spend.ingest.transaction-timeout", defaultValue = "PT30M") Duration transactionTimeout) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.maxRecordedErrors = maxRecordedErrors;
+        this.transactionTimeout = transactionTimeout;
+    }
+
+    /** Who sends what, and how strictly. */
+    public record Submission(String anchorOrgId, String submittedByOrgId, IngestBatch.Channel channel, String fileName,
+            IngestBatch.Mode mode) {
+    }
+
+    /** What the reader learnt about a file while reading it; all null for JSON. */
+    public record SourceDetails(String encoding, Long headerRow, String mappingJson) {
+        public static final SourceDetails NONE = new SourceDetails(null, null, null);
+    }
+
+    /** A row that was not stored because the same payment had been stored before (or earlier in the batch). */
+    public record DuplicateRow(long row, String transactionRef) {
+    }
+
+    /**
+     * The recorded batch, with the first errors and duplicates to quote, and (for small JSON batches) the ids of
+     * the payments stored.
+     */
+    public record Outcome(IngestBatch batch, List<ProblemError> firstErrors, List<DuplicateRow> firstDuplicates,
+            List<UUID> storedPaymentIds) {
+    }
+
+    /**
+     * Reads every row through {@code reader} and records the batch. The reader may throw an
+     * {@link org.anchornetwork.common.problem.ApiProblemException} for a fault in the whole source (no header
+     * found, unreadable encoding): then nothing at all is written.
+     */
+    public Outcome ingest(Submission submission, Function<RowSink, SourceDetails> reader) {
+        return QuarkusTransaction.requiringNew().timeout((int) transactionTimeout.toSeconds())
+                .call(() -> entityManager.unwrap(Session.class).doReturningWork(connection -> run(connection, submission, reader)));
+    }
+
+    private Outcome run(Connection connection, Submission submission, Function<RowSink, SourceDetails> reader)
+            throws SQLException {
+        OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID batchId = UUID.randomUUID();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    create temp table incoming_payment (
+                        source_row bigint, row_key varchar(220), payment_date date, date_precision varchar(5),
+                        amount numeric(14, 2), amount_basis varchar(10), vat_amount numeric(14, 2), supplier_name varchar(300),
+                        supplier_org_id varchar(80), supplier_reference varchar(100), description varchar(500),
+                        department varchar(200), expense_type varchar(200), procurement_classification varchar(200),
+                        capital_or_revenue varchar(10), transaction_ref varchar(100), transaction_line varchar(20),
+                        redacted boolean) on commit drop""");
+        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy incoming_payment (" + STAGING_COLUMNS + ") from stdin");
+        StagingSink sink = new StagingSink(copy, submission.mode());
+        SourceDetails details;
+        try {
+            details = reader.apply(sink);
+            sink.flush();
+            copy.endCopy();
+        } catch (RuntimeException | SQLException e) {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            throw e;
+        }
+
+        IngestBatch batch = new IngestBatch();
+        batch.id = batchId;
+        batch.anchorOrgId = submission.anchorOrgId();
+        batch.submittedByOrgId = submission.submittedByOrgId();
+        batch.channel = submission.channel();
+        batch.fileName = submission.fileName();
+        batch.mode = submission.mode();
+        batch.encoding = details.encoding();
+        batch.headerRow = details.headerRow();
+        batch.mapping = details.mappingJson();
+        batch.rowsRead = sink.accepted + sink.rejectedRows;
+        batch.rowsRejected = sink.rejectedRows;
+        batch.amountAccepted = BigDecimal.ZERO.setScale(2);
+        List<DuplicateRow> duplicates = List.of();
+        List<UUID> storedIds = List.of();
+        boolean store = sink.rejectedRows == 0 || submission.mode() == IngestBatch.Mode.ACCEPT_VALID;
+        if (store && sink.accepted > 0) {
+            moveToPayments(connection, batch, receivedAt);
+            batch.rowsDuplicate = sink.accepted - batch.rowsAccepted;
+            if (batch.rowsDuplicate > 0) {
+                duplicates = firstDuplicates(connection, batch);
+            }
+            if (submission.channel() == IngestBatch.Channel.JSON) {
+                storedIds = storedIds(connection, batch);
+            }
+            noteSuppliers(connection);
+        }
+        batch.status = !store ? IngestBatch.Status.REJECTED
+                : sink.rejectedRows > 0 ? IngestBatch.Status.PARTIALLY_ACCEPTED : IngestBatch.Status.ACCEPTED;
+        batch.errorsRecorded = sink.errors.size();
+        batch.receivedAt = receivedAt;
+        batch.completedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        entityManager.persist(batch);
+        entityManager.flush();
+        recordErrors(connection, batchId, sink.errors);
+        if (batch.rowsAccepted > 0) {
+            outbox.append(EventTypes.PAYMENTS_RECORDED_V1, batch.anchorOrgId, new PaymentsRecordedV1(batchId,
+                    batch.anchorOrgId, (int) batch.rowsAccepted, batch.amountAccepted, batch.firstPaymentDate,
+                    batch.lastPaymentDate));
+        }
+        return new Outcome(batch, sink.errors.subList(0, Math.min(QUOTED, sink.errors.size())), duplicates, storedIds);
+    }
+
+    private static void moveToPayments(Connection connection, IngestBatch batch, OffsetDateTime now) throws SQLException {
+        // Rows go in file order, so of two identical keys in one batch the first is stored and the second is the duplicate.
+        try (PreparedStatement insert = connection.prepareStatement("""
+                with stored as (
+                    insert into payment (id, anchor_org_id, row_key, payment_date, date_precision, amount, amount_basis,
+                        vat_amount, supplier_name, supplier_org_id, supplier_reference, description, department,
+                        expense_type, procurement_classification, capital_or_revenue, transaction_ref, transaction_line,
+                        redacted, batch_id, source_row, created_at)
+                    select gen_random_uuid(), ?, row_key, payment_date, date_precision, amount, amount_basis, vat_amount,
+                        supplier_name, supplier_org_id, supplier_reference, description, department, expense_type,
+                        procurement_classification, capital_or_revenue, transaction_ref, transaction_line, redacted, ?,
+                        source_row, ?
+                    from incoming_payment order by source_row
+                    on conflict (anchor_org_id, row_key) do nothing
+                    returning amount, payment_date)
+                select count(*), coalesce(sum(amount), 0), min(payment_date), max(payment_date) from stored""")) {
+            insert.setString(1, batch.anchorOrgId);
+            insert.setObject(2, batch.id);
+            insert.setObject(3, now);
+            try (ResultSet result = insert.executeQuery()) {
+                result.next();
+                batch.rowsAccepted = result.getLong(1);
+                batch.amountAccepted = result.getBigDecimal(2).setScale(2);
+                Date first = result.getDate(3);
+                Date last = result.getDate(4);
+                batch.firstPaymentDate = first == null ? null : first.toLocalDate();
+                batch.lastPaymentDate = last == null ? null : last.toLocalDate();
+            }
+        }
+    }
+
+    private static List<DuplicateRow> firstDuplicates(Connection connection, IngestBatch batch) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                select i.source_row, i.transaction_ref, i.transaction_line
+                from incoming_payment i join payment p on p.anchor_org_id = ? and p.row_key = i.row_key
+                where not (p.batch_id = ? and p.source_row = i.source_row)
+                order by i.source_row limit ?""")) {
+            query.setString(1, batch.anchorOrgId);
+            query.setObject(2, batch.id);
+            query.setInt(3, QUOTED);
+            List<DuplicateRow> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new DuplicateRow(result.getLong(1), RowKeys.describe(result.getString(2), result.getString(3))));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static List<UUID> storedIds(Connection connection, IngestBatch batch) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                select p.id from incoming_payment i join payment p on p.anchor_org_id = ? and p.row_key = i.row_key
+                where p.batch_id = ? and p.source_row = i.source_row order by i.source_row""")) {
+            query.setString(1, batch.anchorOrgId);
+            query.setObject(2, batch.id);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Suppliers named with an organisation id join the registry; an existing supplier keeps its name and status. */
+    private static void noteSuppliers(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("""
+                    insert into supplier (organisation_id, name, charter_signatory, updated_at)
+                    select distinct on (supplier_org_id) supplier_org_id, supplier_name, false, now()
+                    from incoming_payment where supplier_org_id is not null and supplier_name is not null
+                    order by supplier_org_id, source_row
+                    on conflict (organisation_id) do nothing""");
+        }
+    }
+
+    private static void recordErrors(Connection connection, UUID batchId, List<ProblemError> errors) throws SQLException {
+        if (errors.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into ingest_batch_error (batch_id, seq, source_row, source_column, pointer, code, message)
+                values (?, ?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < errors.size(); i++) {
+                ProblemError error = errors.get(i);
+                insert.setObject(1, batchId);
+                insert.setInt(2, i + 1);
+                if (error.row() == null) {
+                    insert.setNull(3, Types.BIGINT);
+                } else {
+                    insert.setLong(3, error.row());
+                }
+                if (error.column() == null) {
+                    insert.setNull(4, Types.INTEGER);
+                } else {
+                    insert.setInt(4, error.column());
+                }
+                insert.setString(5, truncate(error.pointer(), 200));
+                insert.setString(6, truncate(error.code(), 60));
+                insert.setString(7, truncate(error.message(), 500));
+                insert.addBatch();
+                if ((i + 1) % 1000 == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Writes accepted rows to COPY in PostgreSQL's text format and keeps the errors, up to the limit. */
+    private final class StagingSink implements RowSink {
+        private static final int FLUSH_AT = 1 << 18;
+
+        private final CopyIn copy;
+        private final IngestBatch.Mode mode;
+        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+        private final List<ProblemError> errors = new ArrayList<>();
+        private long accepted;
+        private long rejectedRows;
+
+        StagingSink(CopyIn copy, IngestBatch.Mode mode) {
+            this.copy = copy;
+            this.mode = mode;
+        }
+
+        @Override
+        public void accept(IncomingPayment p) {
+            accepted++;
+            if (rejectedRows > 0 && mode == IngestBatch.Mode.ALL_OR_NOTHING) {
+                return; // nothing will be stored; keep reading only to report every error
+            }
+            field(Long.toString(p.sourceRow()));
+            field(p.rowKey());
+            field(p.paymentDate().toString());
+            field(p.datePrecision().name());
+            field(p.amount().toPlainString());
+            field(p.amountBasis().name());
+            field(p.vatAmount() == null ? null : p.vatAmount().toPlainString());
+            field(p.supplierName());
+            field(p.supplierOrgId());
+            field(p.supplierReference());
+            field(p.description());
+            field(p.department());
+            field(p.expenseType());
+            field(p.procurementClassification());
+            field(p.capitalOrRevenue() == null ? null : p.capitalOrRevenue().name());
+            field(p.transactionRef());
+            field(p.transactionLine());
+            buffer.append(p.redacted() ? "t" : "f").append('\n');
+            if (buffer.length() >= FLUSH_AT) {
+                flush();
+            }
+        }
+
+        @Override
+        public void reject(List<ProblemError> rowErrors) {
+            rejectedRows++;
+            for (ProblemError error : rowErrors) {
+                if (errors.size() < maxRecordedErrors) {
+                    errors.add(error);
+                }
+            }
+        }
+
+        private void field(String value) {
+            if (value == null) {
+                buffer.append("\\N");
+            } else {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    switch (c) {
+                        case '\\' -> buffer.append("\\\\");
+                        case '\t' -> buffer.append("\\t");
+                        case '\n' -> buffer.append("\\n");
+                        case '\r' -> buffer.append("\\r");
+                        default -> buffer.append(c);
+                    }
+                }
+            }
+            buffer.append('\t');
+        }
+
+        void flush() {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            buffer.setLength(0);
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not stream payments to the database", e);
+            }
+        }
+    }
+}
