@@ -165,7 +165,7 @@ main() {
   psql_bench -c "drop table bench_copy_payment"
 
   local size_mb ingest_rate copy_rate ratio
-  size_mb="$(awk -v b="$(stat -c %s "$WORK_DIR/spend-$ROWS.csv")" 'BEGIN { printf "%.0f", b / 1048576 }')"
+  size_mb="$(awk -v b="$(stat -c %s "$WORK_DIR/spend-$ROWS.csv")" 'BEGIN { printf "%.0f", b / 1000000 }')"
   ingest_rate="$(awk -v r="$big_accepted" -v s="$big_seconds" 'BEGIN { printf "%.0f", r / s }')"
   copy_rate="$(awk -v r="$ROWS" -v s="$copy_seconds" 'BEGIN { printf "%.0f", r / s }')"
   ratio="$(awk -v a="$ingest_rate" -v b="$copy_rate" 'BEGIN { printf "%.2f", a / b }')"

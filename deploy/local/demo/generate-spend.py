@@ -9,7 +9,7 @@ supplier name is invented. Layouts:
             Expense type, Expense area, Supplier, Transaction number, Amount in sterling (gross), UTF-8 with BOM
   college   a finance system export: Payment Date, Supplier Name, Supplier Reference, Net Amount, VAT,
             Description, Cost Centre, Transaction Number, Line
-  transparency  North Tyneside's Transparency Code layout (about 200 bytes a row), used by the benchmark
+  transparency  North Tyneside's Transparency Code layout (about 215 bytes a row), used by the benchmark
 
 Usage: generate-spend.py LAYOUT ROWS OUT.csv [--seed N] [--year 2025] [--copy-tsv OUT.tsv --anchor ORG]
 --copy-tsv also writes the same rows, already parsed, in PostgreSQL COPY text format with the payment table's
@@ -110,8 +110,8 @@ def write_college(out, data):
 
 TRANSPARENCY_HEADER = ("Payment Date,Transaction Number,Net Amount,Supplier (Beneficiary) Name,"
                        "Local Supplier Internal Reference,Directorate / Service Where Expenditure Incurred,"
-                       "Service Category Label,SeRCOP Expenditure Category,Purpose of Spend,Capital/Revenue,"
-                       "Procurement Classification\n")
+                       "Service Category Label,Service Category URI,SeRCOP Expenditure Category,SeRCOP Expenditure Code,"
+                       "Purpose of Spend,SeRCOP Detailed Expenditure Code,Capital/Revenue,Procurement Classification\n")
 
 
 def write_transparency(out, data, copy_out, anchor):
@@ -119,15 +119,15 @@ def write_transparency(out, data, copy_out, anchor):
     batch = uuid.uuid4()
     for n, r in enumerate(data, start=2):
         out.write(f'{r["date"].isoformat()},{r["ref"]},{money(r["amount"], False)},"{r["supplier"]}",{r["supplier_ref"]},'
-                  f'"{r["directorate"]}, {r["service"]}",{r["service"]},Supplies and Services,{r["account"]},Revenue,'
-                  f'{r["classification"]}\n')
+                  f'"{r["directorate"]}, {r["service"]}",{r["service"]},103,Supplies and Services,504,'
+                  f'"{r["account"]}: {r["service"]} ({r["directorate"]})",5034,Revenue,{r["classification"]}\n')
         if copy_out:
             key = "h:" + base64.urlsafe_b64encode(hashlib.sha256(
                 f'{r["date"]}|{r["amount"]:.2f}|{r["supplier"]}|{r["ref"]}'.encode()).digest()[:16]).decode().rstrip("=") + ":1"
             name = "\\N" if r["redacted"] else r["supplier"]
             copy_out.write("\t".join([
                 str(uuid.uuid4()), anchor, key, r["date"].isoformat(), "DAY", f'{r["amount"]:.2f}', "NET", "\\N", name,
-                "\\N", r["supplier_ref"], r["account"], f'{r["directorate"]}, {r["service"]}', "Supplies and Services",
+                "\\N", r["supplier_ref"], f'{r["account"]}: {r["service"]} ({r["directorate"]})', f'{r["directorate"]}, {r["service"]}', "Supplies and Services",
                 r["classification"], "REVENUE", r["ref"], "", "t" if r["redacted"] else "f", str(batch), str(n),
                 "2026-01-01 00:00:00+00"]) + "\n")
 
