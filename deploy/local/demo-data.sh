@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Loads demo data into a running network through the gateway, with the demo clients' real tokens:
 # two social value frameworks (a stand-in national one, and Darlington's based on it, from a spreadsheet), a year of
-# generated payments for three anchors, and charter signatures.
-# Idempotent: frameworks answer 409 when they exist, payments are deduplicated by transaction reference,
+# suppliers and payments from generated spend files and vendor masters for three anchors, and charter signatures.
+# Idempotent: frameworks answer 409 when they exist, a spend file sent again stores nothing twice,
 # signing again adds nothing. The data is generated here (fixed seed), not copied from any publisher.
 #
 #   deploy/local/demo-data.sh [gateway URL, default http://localhost:8080]
@@ -15,6 +15,7 @@ GATEWAY="${1:-${ANCHOR_GATEWAY_URL:-http://localhost:8080}}"
 TOKEN_URL="${ANCHOR_OIDC_URL:-http://localhost:8180/realms/anchor-network}/protocol/openid-connect/token"
 LOGFILE="$(log_file demo-data)"
 ensure_local_dirs
+require_cmd curl python3
 : >"$LOGFILE"
 
 token() {
@@ -36,26 +37,6 @@ call() {
     [[ "$status" == "$accepted" ]] && return 0
   done
   die "demo data: $client $method $path answered $status" "$LOGFILE"
-}
-
-# A year of payments (FY 2025-26) for one anchor: suppliers in and beyond Darlington, seeded so that every
-# run generates the same transaction references and amounts.
-payments_json() {
-  local anchor="$1" seed="$2" count="$3"
-  awk -v anchor="$anchor" -v seed="$seed" -v count="$count" 'BEGIN {
-    srand(seed);
-    split("GB-COH-10000002|DL Building Supplies Ltd;GB-COH-10000003|Quaker Coffee Co;GB-COH-10000011|Skerne Valley Cleaning Ltd;GB-COH-10000012|Tees Valley Print Co;GB-COH-10000013|Northgate IT Services Ltd;GB-COH-10000014|Brinkburn Catering Ltd;GB-CHC-1000015|Darlington Community Transport;GB-COH-10000016|Pennine Office Supplies Ltd;GB-COH-10000017|National Facilities Group plc;GB-COH-10000018|Midlands Medical Devices Ltd", suppliers, ";");
-    split("Highways maintenance;Catering;Cleaning services;Printing;IT support;Transport;Office supplies;Facilities management;Medical consumables", purposes, ";");
-    printf "{\"payments\":[";
-    for (i = 1; i <= count; i++) {
-      s = suppliers[int(rand() * 10) + 1]; split(s, parts, "|");
-      month = int(rand() * 12); year = month < 9 ? 2025 : 2026; m = ((month + 3) % 12) + 1;
-      day = int(rand() * 28) + 1;
-      amount = 500 + int(rand() * rand() * 4000000) / 100;
-      printf "%s{\"paymentDate\":\"%04d-%02d-%02d\",\"amount\":%.2f,\"supplierName\":\"%s\",\"supplierOrgId\":\"%s\",\"description\":\"%s\",\"transactionRef\":\"DEMO-%s-%05d\"}", (i > 1 ? "," : ""), year, m, day, amount, parts[2], parts[1], purposes[int(rand() * 9) + 1], anchor, i;
-    }
-    printf "]}";
-  }'
 }
 
 log "demo data: loading through $GATEWAY (log $LOGFILE)"
@@ -81,11 +62,24 @@ call network-admin POST /api/v1/frameworks '{"id":"fairer-richer-darlington-sv",
 load_version fairer-richer-darlington-sv 'text/csv; charset=UTF-8' "$DEMO_DIR/fairer-richer-darlington-measures.csv" \
   '?basedOnFramework=stand-in-national-toms&basedOnVersion=1&effectiveFrom=2026-04-01'
 
-call darlington-council POST /api/v1/payments "$(payments_json DAL 11 400)" 200 201
-call cddft-nhs-trust POST /api/v1/payments "$(payments_json RXP 22 250)" 200 201
-call darlington-college POST /api/v1/payments "$(payments_json COL 33 120)" 200 201
+# Spend as each anchor publishes it, generated (labelled GENERATED DEMO DATA): the council's file in Darlington's
+# layout (Windows-1252, title lines), the trust's "over £25k" file, the college's finance export; each anchor's
+# vendor master first, so payments find their suppliers and postcodes. Sending them again stores nothing twice.
+GENERATED="$LOCAL_DIR/demo"
+mkdir -p "$GENERATED"
+spend_file() { # ANCHOR_CLIENT LAYOUT ROWS SEED
+  local client="$1" layout="$2" rows="$3" seed="$4"
+  python3 "$DEMO_DIR/generate-spend.py" "$layout" "$rows" "$GENERATED/$client-spend.csv" --seed "$seed" --suppliers 60 \
+    --vendor-master "$GENERATED/$client-vendors.csv"
+  CONTENT_TYPE='text/csv; charset=UTF-8' call "$client" POST /api/v1/suppliers/vendor-master "@$GENERATED/$client-vendors.csv" 200
+  CONTENT_TYPE='text/csv' call "$client" POST "/api/v1/payments/uploads?fileName=$client-spend-2025-26.csv" \
+    "@$GENERATED/$client-spend.csv" 201
+}
+spend_file darlington-council council 2000 11
+spend_file cddft-nhs-trust nhs 400 22
+spend_file darlington-college college 300 33
 
 call darlington-council POST /api/v1/charters/fairer-richer-darlington/signatories '{"organisationName":"Darlington Borough Council","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local","keep-your-eyes-and-ears-open","tackling-low-incomes","give-locally"]}' 200 201
 call cddft-nhs-trust POST /api/v1/charters/fairer-richer-darlington/signatories '{"organisationName":"County Durham and Darlington NHS Foundation Trust","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local","tackling-low-incomes"]}' 200 201
 call darlington-college POST /api/v1/charters/fairer-richer-darlington/signatories '{"organisationName":"Darlington College","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local","give-locally"]}' 200 201
-log "demo data: loaded (frameworks stand-in-national-toms and fairer-richer-darlington-sv, version 1 of each published; 770 payments for 3 anchors; 3 charter signatories)"
+log "demo data: loaded (frameworks stand-in-national-toms and fairer-richer-darlington-sv, version 1 of each published; 60 suppliers with postcodes and 2,700 payments from three generated spend files; 3 charter signatories)"

@@ -52,6 +52,11 @@ service_env() {
       fi
       [[ -z "${ANCHOR_CONSUMER_GROUP_PREFIX:-}" ]] || echo "ANCHOR_MESSAGING_CONSUMERS_GROUP_PREFIX=$ANCHOR_CONSUMER_GROUP_PREFIX"
       echo "ANCHOR_MESSAGING_CONSUMERS_AUTO_OFFSET_RESET=${ANCHOR_CONSUMER_OFFSET_RESET:-earliest}"
+      if [[ "$service" == spend-service ]]; then
+        # The demo's small geography unless the caller points at the ONS files it downloaded.
+        echo "ANCHOR_GEOGRAPHY_POSTCODE_FILES=${ANCHOR_GEOGRAPHY_POSTCODE_FILES:-$REPO/deploy/local/demo/geography/postcodes.csv}"
+        echo "ANCHOR_GEOGRAPHY_LOCAL_AUTHORITY_FILE=${ANCHOR_GEOGRAPHY_LOCAL_AUTHORITY_FILE:-$REPO/deploy/local/demo/geography/local-authorities.csv}"
+      fi
       ;;
     gateway)
       echo "FRAMEWORK_SERVICE_URL=http://localhost:$(port_of framework-service)"

@@ -12,8 +12,11 @@ supplier name is invented. Layouts:
   transparency  North Tyneside's Transparency Code layout (about 215 bytes a row), used by the benchmark
 
 Usage: generate-spend.py LAYOUT ROWS OUT.csv [--seed N] [--year 2025] [--copy-tsv OUT.tsv --anchor ORG]
+                         [--suppliers N] [--vendor-master OUT.csv]
 --copy-tsv also writes the same rows, already parsed, in PostgreSQL COPY text format with the payment table's
-columns (the benchmark's COPY baseline).
+columns (the benchmark's COPY baseline). --suppliers draws the payees from a pool of N suppliers (the demo's named
+suppliers first), and --vendor-master writes that pool as the anchor's vendor master: references, company numbers,
+postcodes (from the demo geography), size and VCSE.
 """
 import argparse
 import base64
@@ -57,19 +60,50 @@ def money(value, separators):
     return f"{value:,.2f}" if separators else f"{value:.2f}"
 
 
-def rows(rng, count, year, minimum):
-    pool = suppliers(rng, 2000)  # of 2,560 possible names
+# The demo's named suppliers (they sign the charter or bid in the demo) and where they are.
+NAMED = [("GB-COH-10000002", "DL Building Supplies Ltd", "DL1 1AA", "SMALL", False),
+         ("GB-COH-10000003", "Quaker Coffee Co", "DL1 5QT", "MICRO", False),
+         ("GB-COH-10000004", "Tees Valley Bakery CIC", "TS18 1AA", "MICRO", True),
+         ("GB-CHC-1000015", "Darlington Community Transport", "DL3 6JL", "SMALL", True),
+         ("GB-COH-10000017", "National Facilities Group plc", "B1 1BB", "LARGE", False)]
+# Postcodes of the demo geography (deploy/local/demo/geography), weighted towards Darlington, and some it lacks.
+POSTCODES = ["DL1 5QT", "DL3 6JL", "DL1 1AA", "DL2 1AA", "DL1 5QT", "DL3 6JL", "DL2 2UL", "DL5 6DX", "DL14 7AA",
+             "DH1 3LE", "TS1 1AA", "TS18 1AA", "NE1 4ST", "DL10 4AA", "LS1 4AP", "M1 1AE", "B1 1BB"]
+
+
+def pool_of(rng, size):
+    """Suppliers as a vendor master knows them: (reference, name, company number, postcode, size, vcse)."""
+    if size is None:
+        return [(str(100000 + i), name, None, None, None, None) for i, name in enumerate(suppliers(rng, 2000))]
+    pool = [(f"V{1000 + i}", name, org[7:] if org.startswith("GB-COH-") else None, postcode, size_class, vcse)
+            for i, (org, name, postcode, size_class, vcse) in enumerate(NAMED)]
+    for name in suppliers(rng, max(0, size - len(NAMED))):
+        pool.append((f"V{1000 + len(pool)}", name, f"{rng.randrange(10_000_000, 99_999_999):08d}", rng.choice(POSTCODES),
+                     rng.choice(["MICRO", "SMALL", "SMALL", "MEDIUM", "LARGE"]), rng.random() < 0.1))
+    return pool
+
+
+def write_vendor_master(path, pool):
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.write("Supplier Reference,Supplier Name,Company Number,Postcode,Size,VCSE\n")
+        for reference, name, company, postcode, size_class, vcse in pool:
+            out.write(f'{reference},"{name}",{company or ""},{postcode or ""},{size_class or ""},'
+                      f'{"" if vcse is None else ("yes" if vcse else "no")}\n')
+
+
+def rows(rng, count, year, minimum, pool):
     start = datetime.date(year, 4, 1)
     for i in range(count):
         directorate, services = rng.choice(DEPARTMENTS)
         redacted = rng.random() < 0.04
+        supplier = rng.choice(pool)
         yield {
             "date": start + datetime.timedelta(days=rng.randrange(365)),
             "ref": str(55000000 + i),
             "line": "1" if rng.random() < 0.9 else str(rng.randint(2, 4)),
             "amount": amount(rng, minimum) * (-1 if rng.random() < 0.01 else 1),
-            "supplier": "Redacted Personal Data" if redacted else rng.choice(pool),
-            "supplier_ref": str(100000 + rng.randrange(2000)),
+            "supplier": "Redacted Personal Data" if redacted else supplier[1],
+            "supplier_ref": supplier[0],
             "directorate": directorate,
             "service": rng.choice(services),
             "account": rng.choice(ACCOUNTS),
@@ -141,10 +175,16 @@ def main():
     parser.add_argument("--year", type=int, default=2025, help="first year of the financial year")
     parser.add_argument("--copy-tsv")
     parser.add_argument("--anchor", default="GB-LAE-DAL")
+    parser.add_argument("--suppliers", type=int)
+    parser.add_argument("--vendor-master")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     minimum = 25000 if args.layout == "nhs" else 500
-    data = rows(rng, args.rows, args.year, minimum)
+    # The pool has a seed of its own, so every anchor's file pays the same demo suppliers.
+    pool = pool_of(random.Random(7) if args.suppliers else rng, args.suppliers)
+    if args.vendor_master:
+        write_vendor_master(args.vendor_master, pool)
+    data = rows(rng, args.rows, args.year, minimum, pool)
     encoding = "windows-1252" if args.layout == "council" else "utf-8"
     with open(args.out, "w", encoding=encoding, newline="") as out:
         if args.layout == "council":

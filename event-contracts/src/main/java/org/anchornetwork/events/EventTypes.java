@@ -7,7 +7,7 @@ import org.anchornetwork.events.framework.FrameworkCreatedV1;
 import org.anchornetwork.events.framework.FrameworkVersionPublishedV1;
 import org.anchornetwork.events.framework.FrameworkVersionRetiredV1;
 import org.anchornetwork.events.pledge.SignatoryJoinedV1;
-import org.anchornetwork.events.spend.PaymentsRecordedV1;
+import org.anchornetwork.events.spend.BatchIngestedV1;
 
 /** The catalogue of every event type the network publishes. docs/events.md mirrors this list. */
 public final class EventTypes {
@@ -21,14 +21,14 @@ public final class EventTypes {
     public static final EventType<FrameworkVersionRetiredV1> FRAMEWORK_VERSION_RETIRED_V1 =
             new EventType<>("framework.version-retired.v1", Topics.FRAMEWORK, FrameworkVersionRetiredV1.class);
 
-    public static final EventType<PaymentsRecordedV1> PAYMENTS_RECORDED_V1 =
-            new EventType<>("spend.payments-recorded.v1", Topics.SPEND, PaymentsRecordedV1.class);
+    public static final EventType<BatchIngestedV1> BATCH_INGESTED_V1 =
+            new EventType<>("spend.batch-ingested.v1", Topics.SPEND, BatchIngestedV1.class);
 
     public static final EventType<SignatoryJoinedV1> SIGNATORY_JOINED_V1 =
             new EventType<>("pledge.signatory-joined.v1", Topics.PLEDGE, SignatoryJoinedV1.class);
 
     private static final List<EventType<?>> ALL = List.of(FRAMEWORK_CREATED_V1, FRAMEWORK_VERSION_PUBLISHED_V1,
-            FRAMEWORK_VERSION_RETIRED_V1, PAYMENTS_RECORDED_V1, SIGNATORY_JOINED_V1);
+            FRAMEWORK_VERSION_RETIRED_V1, BATCH_INGESTED_V1, SIGNATORY_JOINED_V1);
 
     private EventTypes() {
     }

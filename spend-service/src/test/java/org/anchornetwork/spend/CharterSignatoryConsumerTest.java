@@ -57,7 +57,8 @@ class CharterSignatoryConsumerTest {
                     "/pledge-service", joined(organisationId));
         }
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/suppliers/" + organisationId)
+        // The consumer joins its group after start: on 2 busy cores that can take most of the wait.
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> given().get("/api/v1/suppliers/" + organisationId)
                 .then().statusCode(200)
                 .body("charterSignatory", equalTo(true))
                 .body("signatoryCharterId", equalTo("fairer-richer-darlington"))
@@ -81,7 +82,7 @@ class CharterSignatoryConsumerTest {
         assertTrue(consumers.deliver(handler, event), "first delivery has its effect");
         QuarkusTransaction.requiringNew().run(() -> Supplier.update("charterSignatory = false where organisationId = ?1", organisationId));
         assertFalse(consumers.deliver(handler, event), "the same event id again is skipped");
-        assertFalse(QuarkusTransaction.requiringNew().call(() -> Supplier.<Supplier>findById(organisationId).charterSignatory),
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> Supplier.<Supplier>find("organisationId", organisationId).firstResult().charterSignatory),
                 "the skipped redelivery did not apply its effect again");
     }
 
@@ -93,7 +94,7 @@ class CharterSignatoryConsumerTest {
                 joined(organisationId).getBytes(StandardCharsets.UTF_8));
 
         assertFalse(consumers.deliver(handler, forged));
-        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Supplier.findById(organisationId)));
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Supplier.find("organisationId", organisationId).firstResult()));
         assertEquals(ProcessedMessage.FAILED, QuarkusTransaction.requiringNew().call(() -> ProcessedMessage
                 .<ProcessedMessage>find("key.eventId", forged.id()).singleResult().outcome));
     }

@@ -56,7 +56,7 @@ class PaymentResourceTest {
                 .then().statusCode(201)
                 .body("payments[0].anchorOrgId", equalTo("GB-LAE-P01"));
         assertEquals(1, Payment.count("anchorOrgId", "GB-LAE-P01"), "the anchor's payment, not the portal's");
-        assertEquals(1, OutboxEvent.count("eventType = ?1 and aggregateId = ?2", "spend.payments-recorded.v1", "GB-LAE-P01"));
+        assertEquals(1, OutboxEvent.count("eventType = ?1 and aggregateId = ?2", "spend.batch-ingested.v1", "GB-LAE-P01"));
 
         given().contentType(ContentType.JSON).body(batchFor("GB-LAE-DAL", "P01-2"))
                 .when().post(PAYMENTS)
@@ -150,7 +150,7 @@ class PaymentResourceTest {
         assertEquals(3, Payment.count("anchorOrgId", "GB-LAE-T01"));
         assertEquals(0, new BigDecimal("1250.10").compareTo(
                 Payment.<Payment>find("transactionRef", "T01-1").firstResult().amount), "money is exact");
-        assertEquals(2, OutboxEvent.count("eventType = ?1 and aggregateId = ?2", "spend.payments-recorded.v1", "GB-LAE-T01"),
+        assertEquals(2, OutboxEvent.count("eventType = ?1 and aggregateId = ?2", "spend.batch-ingested.v1", "GB-LAE-T01"),
                 "one event per batch that stored something");
     }
 

@@ -136,6 +136,18 @@ class TenantIsolationMatrixTest {
         return payment(transactionRef).replaceFirst("\\{", "{\"anchorOrgId\":\"" + anchorOrgId + "\",");
     }
 
+    /** A supplier recorded twice: a new one from A's vendor master, as the body of a merge. */
+    private static String duplicateSupplier() {
+        String organisationId = "GB-COH-M" + UUID.randomUUID().toString().substring(0, 7).toUpperCase();
+        Caller.ANCHOR_A.request().contentType("application/json")
+                .body("{\"suppliers\":[{\"name\":\"Matrix Duplicate " + organisationId + "\",\"organisationId\":\""
+                        + organisationId + "\"}]}")
+                .post("/api/v1/suppliers/vendor-master").then().statusCode(200);
+        String id = Caller.NETWORK_ADMIN.request().get("/api/v1/suppliers/" + organisationId).then().statusCode(200)
+                .extract().path("id");
+        return "{\"supplierId\":\"" + id + "\"}";
+    }
+
     /** A one-row spend file with a new transaction each time. */
     private static String spendFile() {
         return "Payment Date,Supplier Name,Net Amount,Transaction Number\n2026-10-14,DL Building Supplies Ltd,321.00,MATRIX-"
@@ -270,9 +282,33 @@ class TenantIsolationMatrixTest {
                     .put("/api/v1/payments/column-mappings/" + name).then().statusCode(201);
             return "/api/v1/payments/column-mappings/" + name + "?anchorOrgId=" + DARLINGTON;
         }, null, outcomes(UNAUTHENTICATED, Outcome.of(204), FORBIDDEN, Outcome.of(204), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        // Geography is public to read; only the network admin defines tiers.
+        operations.put("GET /api/v1/geography/tiers", new Operation(() -> "/api/v1/geography/tiers", null, everyone(OK)));
+        operations.put("GET /api/v1/geography/tiers/{name}/versions",
+                new Operation(() -> "/api/v1/geography/tiers/tees-valley/versions", null, everyone(OK)));
+        operations.put("POST /api/v1/geography/tiers/{name}/versions", new Operation(
+                () -> "/api/v1/geography/tiers/matrix-tier/versions",
+                () -> "{\"label\":\"Matrix tier\",\"areaCodes\":[\"E06000005\"],\"effectiveFrom\":\"2030-04-01\"}",
+                outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Outcome.of(201))));
+        operations.put("GET /api/v1/geography/postcodes/{postcode}",
+                new Operation(() -> "/api/v1/geography/postcodes/DL15QT", null, everyone(OK)));
         operations.put("GET /api/v1/suppliers", new Operation(() -> "/api/v1/suppliers", null, membersOnly(OK)));
-        operations.put("GET /api/v1/suppliers/{organisationId}",
+        operations.put("GET /api/v1/suppliers/{id}",
                 new Operation(() -> "/api/v1/suppliers/GB-COH-10000002", null, membersOnly(OK)));
+        // A's vendor master: A and the portal acting for A give it; nobody else writes for A.
+        operations.put("POST /api/v1/suppliers/vendor-master", new Operation(
+                () -> "/api/v1/suppliers/vendor-master?anchorOrgId=" + DARLINGTON,
+                () -> "{\"suppliers\":[{\"reference\":\"MATRIX-V\",\"name\":\"Matrix Supplies Ltd\",\"postcode\":\"DL1 5QT\"}]}",
+                outcomes(UNAUTHENTICATED, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("GET /api/v1/suppliers/unmatched-names", new Operation(() -> "/api/v1/suppliers/unmatched-names", null,
+                outcomes(UNAUTHENTICATED, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)));
+        operations.put("POST /api/v1/suppliers/{id}/aliases", new Operation(() -> "/api/v1/suppliers/GB-COH-10000002/aliases",
+                () -> "{\"name\":\"DLBS Matrix " + UUID.randomUUID() + "\"}",
+                outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)));
+        // Each call folds a fresh duplicate into DL Building Supplies; only the network admin's call does anything.
+        operations.put("POST /api/v1/suppliers/{id}/merge", new Operation(() -> "/api/v1/suppliers/GB-COH-10000002/merge",
+                TenantIsolationMatrixTest::duplicateSupplier,
+                outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)));
         // pledge-service
         operations.put("GET /api/v1/charters", new Operation(() -> "/api/v1/charters", null, everyone(OK)));
         operations.put("GET /api/v1/charters/{charterId}",

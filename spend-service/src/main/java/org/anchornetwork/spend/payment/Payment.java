@@ -97,6 +97,17 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "row_key", nullable = false, length = 220)
     public String rowKey;
 
+    /** The supplier of the registry it was matched to; null while unmatched (and always for redacted payees). */
+    @Column(name = "supplier_id")
+    public UUID supplierId;
+
+    @Column(name = "supplier_name_normalised", length = 300)
+    public String supplierNameNormalised;
+
+    /** How it was matched: REFERENCE (the anchor's), IDENTIFIER or NAME. */
+    @Column(name = "match_method", length = 12)
+    public String matchMethod;
+
     @Column(name = "batch_id", nullable = false)
     public UUID batchId;
 

@@ -1,7 +1,6 @@
 package org.anchornetwork.spend.ingest.service;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -22,13 +21,14 @@ import jakarta.persistence.EntityManager;
 
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.events.EventTypes;
-import org.anchornetwork.events.spend.PaymentsRecordedV1;
+import org.anchornetwork.events.spend.BatchIngestedV1;
 import org.anchornetwork.messaging.OutboxWriter;
+import org.anchornetwork.spend.geography.LocalityTier;
+import org.anchornetwork.spend.geography.service.Localities;
 import org.anchornetwork.spend.ingest.IngestBatch;
+import org.anchornetwork.spend.supplier.SupplierNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -46,18 +46,21 @@ public class PaymentIngest {
 
     private static final String STAGING_COLUMNS = "source_row, row_key, payment_date, date_precision, amount, "
             + "amount_basis, vat_amount, supplier_name, supplier_org_id, supplier_reference, description, department, "
-            + "expense_type, procurement_classification, capital_or_revenue, transaction_ref, transaction_line, redacted";
+            + "expense_type, procurement_classification, capital_or_revenue, transaction_ref, transaction_line, redacted, "
+            + "supplier_name_normalised";
 
     private final EntityManager entityManager;
     private final OutboxWriter outbox;
+    private final Localities localities;
     private final int maxRecordedErrors;
     private final Duration transactionTimeout;
 
-    public PaymentIngest(EntityManager entityManager, OutboxWriter outbox,
+    public PaymentIngest(EntityManager entityManager, OutboxWriter outbox, Localities localities,
             @ConfigProperty(name = "anchor.spend.ingest.max-recorded-errors", defaultValue = "10000") int maxRecordedErrors,
             @ConfigProperty(name = "anchor.spend.ingest.transaction-timeout", defaultValue = "PT30M") Duration transactionTimeout) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.localities = localities;
         this.maxRecordedErrors = maxRecordedErrors;
         this.transactionTimeout = transactionTimeout;
     }
@@ -106,20 +109,16 @@ public class PaymentIngest {
                         supplier_org_id varchar(80), supplier_reference varchar(100), description varchar(500),
                         department varchar(200), expense_type varchar(200), procurement_classification varchar(200),
                         capital_or_revenue varchar(10), transaction_ref varchar(100), transaction_line varchar(20),
-                        redacted boolean) on commit drop""");
+                        redacted boolean, supplier_name_normalised varchar(300)) on commit drop""");
         }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("copy incoming_payment (" + STAGING_COLUMNS + ") from stdin");
+        CopyWriter copy = CopyWriter.start(connection, "incoming_payment", STAGING_COLUMNS);
         StagingSink sink = new StagingSink(copy, submission.mode());
         SourceDetails details;
         try {
             details = reader.apply(sink);
-            sink.flush();
-            copy.endCopy();
+            copy.finish();
         } catch (RuntimeException | SQLException e) {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+            copy.cancel();
             throw e;
         }
 
@@ -140,6 +139,7 @@ public class PaymentIngest {
         List<UUID> storedIds = List.of();
         boolean store = sink.rejectedRows == 0 || submission.mode() == IngestBatch.Mode.ACCEPT_VALID;
         if (store && sink.accepted > 0) {
+            noteSuppliers(connection);
             moveToPayments(connection, batch, receivedAt);
             batch.rowsDuplicate = sink.accepted - batch.rowsAccepted;
             if (batch.rowsDuplicate > 0) {
@@ -148,7 +148,6 @@ public class PaymentIngest {
             if (submission.channel() == IngestBatch.Channel.JSON) {
                 storedIds = storedIds(connection, batch);
             }
-            noteSuppliers(connection);
         }
         batch.status = !store ? IngestBatch.Status.REJECTED
                 : sink.rejectedRows > 0 ? IngestBatch.Status.PARTIALLY_ACCEPTED : IngestBatch.Status.ACCEPTED;
@@ -159,32 +158,39 @@ public class PaymentIngest {
         entityManager.flush();
         recordErrors(connection, batchId, sink.errors);
         if (batch.rowsAccepted > 0) {
-            outbox.append(EventTypes.PAYMENTS_RECORDED_V1, batch.anchorOrgId, new PaymentsRecordedV1(batchId,
-                    batch.anchorOrgId, (int) batch.rowsAccepted, batch.amountAccepted, batch.firstPaymentDate,
-                    batch.lastPaymentDate));
+            outbox.append(EventTypes.BATCH_INGESTED_V1, batch.anchorOrgId, ingested(connection, batch));
         }
         return new Outcome(batch, sink.errors.subList(0, Math.min(QUOTED, sink.errors.size())), duplicates, storedIds);
     }
 
     private static void moveToPayments(Connection connection, IngestBatch batch, OffsetDateTime now) throws SQLException {
         // Rows go in file order, so of two identical keys in one batch the first is stored and the second is the duplicate.
+        // Each is matched to a supplier on the way: by the anchor's reference, else identifier, else normalised name.
         try (PreparedStatement insert = connection.prepareStatement("""
                 with stored as (
                     insert into payment (id, anchor_org_id, row_key, payment_date, date_precision, amount, amount_basis,
                         vat_amount, supplier_name, supplier_org_id, supplier_reference, description, department,
                         expense_type, procurement_classification, capital_or_revenue, transaction_ref, transaction_line,
-                        redacted, batch_id, source_row, created_at)
-                    select gen_random_uuid(), ?, row_key, payment_date, date_precision, amount, amount_basis, vat_amount,
-                        supplier_name, supplier_org_id, supplier_reference, description, department, expense_type,
-                        procurement_classification, capital_or_revenue, transaction_ref, transaction_line, redacted, ?,
-                        source_row, ?
-                    from incoming_payment order by source_row
+                        redacted, batch_id, source_row, created_at, supplier_name_normalised, supplier_id, match_method)
+                    select gen_random_uuid(), ?, s.row_key, s.payment_date, s.date_precision, s.amount, s.amount_basis,
+                        s.vat_amount, s.supplier_name, s.supplier_org_id, s.supplier_reference, s.description, s.department,
+                        s.expense_type, s.procurement_classification, s.capital_or_revenue, s.transaction_ref,
+                        s.transaction_line, s.redacted, ?, s.source_row, ?, s.supplier_name_normalised,
+                        coalesce(r.supplier_id, i.supplier_id, n.supplier_id),
+                        case when r.supplier_id is not null then 'REFERENCE' when i.supplier_id is not null then 'IDENTIFIER'
+                            when n.supplier_id is not null then 'NAME' end
+                    from incoming_payment s
+                    left join supplier_reference r on r.anchor_org_id = ? and r.reference = s.supplier_reference
+                    left join supplier_identity i on i.identifier = s.supplier_org_id
+                    left join supplier_name n on not s.redacted and n.normalised_name = s.supplier_name_normalised
+                    order by s.source_row
                     on conflict (anchor_org_id, row_key) do nothing
                     returning amount, payment_date)
                 select count(*), coalesce(sum(amount), 0), min(payment_date), max(payment_date) from stored""")) {
             insert.setString(1, batch.anchorOrgId);
             insert.setObject(2, batch.id);
             insert.setObject(3, now);
+            insert.setString(4, batch.anchorOrgId);
             try (ResultSet result = insert.executeQuery()) {
                 result.next();
                 batch.rowsAccepted = result.getLong(1);
@@ -195,6 +201,46 @@ public class PaymentIngest {
                 batch.lastPaymentDate = last == null ? null : last.toLocalDate();
             }
         }
+    }
+
+    /** The event: what the batch stored, and how much of it went to suppliers local to each tier in force. */
+    private BatchIngestedV1 ingested(Connection connection, IngestBatch batch) throws SQLException {
+        List<LocalityTier> tiers = localities.tiersInForce(batch.lastPaymentDate);
+        BigDecimal[] local = new BigDecimal[tiers.size()];
+        java.util.Arrays.fill(local, BigDecimal.ZERO.setScale(2));
+        BigDecimal unknown = BigDecimal.ZERO.setScale(2);
+        try (PreparedStatement query = connection.prepareStatement("""
+                select b.amount, array_agg(a.lad_code), array_agg(a.region_code), array_agg(a.combined_authority_code)
+                from (select supplier_id, sum(amount) as amount from payment where batch_id = ? group by supplier_id) b
+                left join supplier_area a on a.supplier_id = b.supplier_id
+                group by b.supplier_id, b.amount""")) {
+            query.setObject(1, batch.id);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    BigDecimal amount = result.getBigDecimal(1);
+                    java.util.Set<Object> areas = new java.util.HashSet<>();
+                    for (int column = 2; column <= 4; column++) {
+                        areas.addAll(java.util.Arrays.asList((Object[]) result.getArray(column).getArray()));
+                    }
+                    areas.remove(null);
+                    if (areas.isEmpty()) {
+                        unknown = unknown.add(amount);
+                        continue;
+                    }
+                    for (int i = 0; i < tiers.size(); i++) {
+                        if (java.util.Arrays.stream(tiers.get(i).areaCodes).anyMatch(areas::contains)) {
+                            local[i] = local[i].add(amount);
+                        }
+                    }
+                }
+            }
+        }
+        List<BatchIngestedV1.TierTotal> totals = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            totals.add(new BatchIngestedV1.TierTotal(tiers.get(i).key.name(), tiers.get(i).key.version(), local[i]));
+        }
+        return new BatchIngestedV1(batch.id, batch.anchorOrgId, batch.channel.name(), batch.firstPaymentDate,
+                batch.lastPaymentDate, (int) batch.rowsAccepted, batch.amountAccepted, totals, unknown);
     }
 
     private static List<DuplicateRow> firstDuplicates(Connection connection, IngestBatch batch) throws SQLException {
@@ -232,15 +278,33 @@ public class PaymentIngest {
         }
     }
 
-    /** Suppliers named with an organisation id join the registry; an existing supplier keeps its name and status. */
+    /**
+     * Suppliers named with an organisation id join the registry (an existing one keeps its name and status), and the
+     * names anchors write for them become names they are matched on.
+     */
     private static void noteSuppliers(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("""
-                    insert into supplier (organisation_id, name, charter_signatory, updated_at)
-                    select distinct on (supplier_org_id) supplier_org_id, supplier_name, false, now()
-                    from incoming_payment where supplier_org_id is not null and supplier_name is not null
-                    order by supplier_org_id, source_row
-                    on conflict (organisation_id) do nothing""");
+                    with new_organisations as (
+                        select distinct on (supplier_org_id) supplier_org_id, supplier_name from incoming_payment s
+                        where supplier_org_id is not null and supplier_name is not null
+                            and not exists (select 1 from supplier_identity i where i.identifier = s.supplier_org_id)
+                        order by supplier_org_id, source_row),
+                    created as (
+                        insert into supplier (id, organisation_id, name, charter_signatory, created_at, updated_at)
+                        select gen_random_uuid(), supplier_org_id, supplier_name, false, now(), now() from new_organisations
+                        on conflict (organisation_id) where organisation_id is not null do nothing
+                        returning id, organisation_id)
+                    insert into supplier_identity (identifier, scheme, supplier_id)
+                    select organisation_id, substring(organisation_id from '^[A-Z]{2}-[A-Z]+'), id from created
+                    on conflict (identifier) do nothing""");
+            statement.executeUpdate("""
+                    insert into supplier_name (normalised_name, supplier_id, name, kind)
+                    select distinct on (s.supplier_name_normalised) s.supplier_name_normalised, i.supplier_id, s.supplier_name, 'NAME'
+                    from incoming_payment s join supplier_identity i on i.identifier = s.supplier_org_id
+                    where s.supplier_name_normalised is not null
+                    order by s.supplier_name_normalised, s.source_row
+                    on conflict (normalised_name) do nothing""");
         }
     }
 
@@ -281,18 +345,15 @@ public class PaymentIngest {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    /** Writes accepted rows to COPY in PostgreSQL's text format and keeps the errors, up to the limit. */
+    /** Writes accepted rows to COPY and keeps the errors, up to the limit. */
     private final class StagingSink implements RowSink {
-        private static final int FLUSH_AT = 1 << 18;
-
-        private final CopyIn copy;
+        private final CopyWriter copy;
         private final IngestBatch.Mode mode;
-        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
         private final List<ProblemError> errors = new ArrayList<>();
         private long accepted;
         private long rejectedRows;
 
-        StagingSink(CopyIn copy, IngestBatch.Mode mode) {
+        StagingSink(CopyWriter copy, IngestBatch.Mode mode) {
             this.copy = copy;
             this.mode = mode;
         }
@@ -303,27 +364,15 @@ public class PaymentIngest {
             if (rejectedRows > 0 && mode == IngestBatch.Mode.ALL_OR_NOTHING) {
                 return; // nothing will be stored; keep reading only to report every error
             }
-            field(Long.toString(p.sourceRow()));
-            field(p.rowKey());
-            field(p.paymentDate().toString());
-            field(p.datePrecision().name());
-            field(p.amount().toPlainString());
-            field(p.amountBasis().name());
-            field(p.vatAmount() == null ? null : p.vatAmount().toPlainString());
-            field(p.supplierName());
-            field(p.supplierOrgId());
-            field(p.supplierReference());
-            field(p.description());
-            field(p.department());
-            field(p.expenseType());
-            field(p.procurementClassification());
-            field(p.capitalOrRevenue() == null ? null : p.capitalOrRevenue().name());
-            field(p.transactionRef());
-            field(p.transactionLine());
-            buffer.append(p.redacted() ? "t" : "f").append('\n');
-            if (buffer.length() >= FLUSH_AT) {
-                flush();
-            }
+            copy.field(Long.toString(p.sourceRow())).field(p.rowKey()).field(p.paymentDate().toString())
+                    .field(p.datePrecision().name()).field(p.amount().toPlainString()).field(p.amountBasis().name())
+                    .field(p.vatAmount() == null ? null : p.vatAmount().toPlainString()).field(p.supplierName())
+                    .field(p.supplierOrgId()).field(p.supplierReference()).field(p.description()).field(p.department())
+                    .field(p.expenseType()).field(p.procurementClassification())
+                    .field(p.capitalOrRevenue() == null ? null : p.capitalOrRevenue().name()).field(p.transactionRef())
+                    .field(p.transactionLine()).field(p.redacted() ? "t" : "f")
+                    .field(SupplierNames.normalise(p.supplierName()));
+            copy.endRow();
         }
 
         @Override
@@ -333,37 +382,6 @@ public class PaymentIngest {
                 if (errors.size() < maxRecordedErrors) {
                     errors.add(error);
                 }
-            }
-        }
-
-        private void field(String value) {
-            if (value == null) {
-                buffer.append("\\N");
-            } else {
-                for (int i = 0; i < value.length(); i++) {
-                    char c = value.charAt(i);
-                    switch (c) {
-                        case '\\' -> buffer.append("\\\\");
-                        case '\t' -> buffer.append("\\t");
-                        case '\n' -> buffer.append("\\n");
-                        case '\r' -> buffer.append("\\r");
-                        default -> buffer.append(c);
-                    }
-                }
-            }
-            buffer.append('\t');
-        }
-
-        void flush() {
-            if (buffer.isEmpty()) {
-                return;
-            }
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            buffer.setLength(0);
-            try {
-                copy.writeToCopy(bytes, 0, bytes.length);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not stream payments to the database", e);
             }
         }
     }

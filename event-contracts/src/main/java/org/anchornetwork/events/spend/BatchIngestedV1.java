@@ -1,0 +1,39 @@
+package org.anchornetwork.events.spend;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An anchor's batch of payments was stored (from JSON, a spend file or OCDS). Key and subject: the anchor's
+ * organisation id. Counts only payments newly stored: a resent payment is not counted again, and a batch that stored
+ * nothing new publishes nothing.
+ *
+ * @param batchId               the batch (GET /api/v1/payments/batches/{id})
+ * @param anchorOrganisationId  the paying anchor
+ * @param channel               JSON, CSV or OCDS
+ * @param periodFrom            earliest payment date stored
+ * @param periodTo              latest payment date stored
+ * @param paymentCount          payments newly stored
+ * @param totalAmount           their sum in GBP
+ * @param localTotals           for each locality tier in force on periodTo: the amount paid to suppliers based or
+ *                              branched in it
+ * @param unknownLocationAmount the amount paid where the supplier's location is not known (redacted payees,
+ *                              suppliers not matched or without a known postcode)
+ */
+public record BatchIngestedV1(
+        UUID batchId,
+        String anchorOrganisationId,
+        String channel,
+        LocalDate periodFrom,
+        LocalDate periodTo,
+        int paymentCount,
+        BigDecimal totalAmount,
+        List<TierTotal> localTotals,
+        BigDecimal unknownLocationAmount) {
+
+    /** Spend local to one version of a tier. */
+    public record TierTotal(String tier, int tierVersion, BigDecimal localAmount) {
+    }
+}

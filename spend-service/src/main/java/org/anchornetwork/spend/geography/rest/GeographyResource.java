@@ -1,0 +1,171 @@
+package org.anchornetwork.spend.geography.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.spend.geography.LocalityTier;
+import org.anchornetwork.spend.geography.service.Localities;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/geography")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Geography", description = "Where suppliers are: postcodes to local authority districts (ONS), and the "
+        + "network's named, versioned locality tiers. Public: no token needed to read.")
+public class GeographyResource {
+
+    private final Localities localities;
+
+    public GeographyResource(Localities localities) {
+        this.localities = localities;
+    }
+
+    @Schema(name = "LocalityTier", description = "One version of a locality tier")
+    public record TierView(String name, int version, String label,
+            @Schema(description = "GSS codes: districts (E06…, E07…, E08…, E09…), regions (E12…) or combined authorities (E47…)") List<String> areaCodes,
+            LocalDate effectiveFrom, OffsetDateTime createdAt) {
+
+        static TierView of(LocalityTier tier) {
+            return new TierView(tier.key.name(), tier.key.version(), tier.label, List.of(tier.areaCodes), tier.effectiveFrom,
+                    tier.createdAt);
+        }
+    }
+
+    @GET
+    @Path("/tiers")
+    @PermitAll
+    @Operation(summary = "List the locality tiers in force", description = "The version of each tier in force on the date "
+            + "(today by default). Demo tiers: darlington (E06000005), tees-valley (the five Tees Valley authorities), "
+            + "north-east (region E12000001).")
+    public List<TierView> tiers(@Parameter(description = "yyyy-MM-dd; default today") @QueryParam("on") String on) {
+        return localities.tiersInForce(date(on)).stream().map(TierView::of).toList();
+    }
+
+    @GET
+    @Path("/tiers/{name}/versions")
+    @PermitAll
+    @Operation(summary = "Every version of a tier", description = "Oldest first.")
+    @APIResponse(responseCode = "404", description = "No tier of that name")
+    public List<TierView> versions(@PathParam("name") String name) {
+        List<LocalityTier> versions = LocalityTier.list("key.name = ?1 order by key.version", name);
+        if (versions.isEmpty()) {
+            throw ApiProblemException.notFound("Locality tier", name);
+        }
+        return versions.stream().map(TierView::of).toList();
+    }
+
+    @Schema(description = "A new version of a tier", example = """
+            {"label":"Tees Valley and County Durham","areaCodes":["E06000001","E06000002","E06000003","E06000004","E06000005","E06000047"],
+            "effectiveFrom":"2027-04-01"}""")
+    public record NewTierVersion(@NotBlank @Size(max = 200) String label,
+            @NotEmpty @Size(max = 500) List<@NotNull @Pattern(regexp = "[EWSN][0-9]{8}", message = "must be a GSS code such as E06000005") String> areaCodes,
+            @NotNull LocalDate effectiveFrom) {
+    }
+
+    @POST
+    @Path("/tiers/{name}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.NETWORK_ADMIN)
+    @Transactional
+    @Operation(summary = "Define a tier, or its next version", description = "Network admins only. A new name starts at "
+            + "version 1. Earlier versions stay, so analyses that used them can say so. Area codes must be districts, "
+            + "regions or combined authorities the loaded geography knows.")
+    @APIResponse(responseCode = "201", description = "The new version")
+    @APIResponse(responseCode = "422", description = "An unknown area code or a bad field; every error is listed")
+    public Response define(@PathParam("name") String name, @Valid @NotNull NewTierVersion request) {
+        if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw ApiProblemException.invalid("The tier name is not valid", List.of(ProblemError.at("name", "invalid-name",
+                    "lower case letters, digits and hyphens, at most 40, e.g. tees-valley")));
+        }
+        Set<String> codes = new LinkedHashSet<>(request.areaCodes());
+        List<ProblemError> errors = new ArrayList<>();
+        int index = 0;
+        for (String code : request.areaCodes()) {
+            long known = ((Number) LocalityTier.getEntityManager().createNativeQuery("""
+                    select count(*) from local_authority
+                    where lad_code = ?1 or region_code = ?1 or combined_authority_code = ?1""")
+                    .setParameter(1, code).getSingleResult()).longValue();
+            if (known == 0) {
+                errors.add(ProblemError.at("/areaCodes/" + index, "unknown-area",
+                        code + " is not a district, region or combined authority of the loaded geography"));
+            }
+            index++;
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblemException.invalid(errors.size() + " area code(s) are not known", errors);
+        }
+        Integer latest = (Integer) LocalityTier.getEntityManager()
+                .createQuery("select max(t.key.version) from LocalityTier t where t.key.name = ?1").setParameter(1, name)
+                .getSingleResult();
+        LocalityTier tier = new LocalityTier();
+        tier.key = new LocalityTier.Key(name, latest == null ? 1 : latest + 1);
+        tier.label = request.label().strip();
+        tier.areaCodes = codes.toArray(String[]::new);
+        tier.effectiveFrom = request.effectiveFrom();
+        tier.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        tier.persist();
+        return Response.status(Response.Status.CREATED).entity(TierView.of(tier)).build();
+    }
+
+    @Schema(name = "PostcodeLocality", description = "Where a postcode is, and the tiers in force that contain it")
+    public record LocalityView(String postcode, Localities.Source source, String ladCode, String ladName,
+            String regionCode, String combinedAuthorityCode, List<String> tiers) {
+    }
+
+    @GET
+    @Path("/postcodes/{postcode}")
+    @PermitAll
+    @Operation(summary = "Where a postcode is", description = "source POSTCODE: the full postcode is in the ONS lookup; "
+            + "DISTRICT: it is not, but its whole postcode district lies in one authority; UNKNOWN: neither (a split "
+            + "district such as DL2, or a postcode the lookup lacks).")
+    @APIResponse(responseCode = "400", description = "Not a UK postcode")
+    public LocalityView postcode(@PathParam("postcode") String postcode) {
+        Localities.Locality locality = localities.of(postcode).orElseThrow(
+                () -> ApiProblemException.badRequest("invalid-postcode", "'" + postcode + "' is not a UK postcode"));
+        return new LocalityView(locality.postcode(), locality.source(), locality.ladCode(), locality.ladName(),
+                locality.regionCode(), locality.combinedAuthorityCode(),
+                Localities.tiersContaining(locality, localities.tiersInForce(LocalDate.now())));
+    }
+
+    private static LocalDate date(String on) {
+        if (on == null || on.isBlank()) {
+            return LocalDate.now();
+        }
+        try {
+            return LocalDate.parse(on.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblemException.badRequest("invalid-parameter", "on must be a date such as 2026-11-25");
+        }
+    }
+}
