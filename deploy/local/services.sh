@@ -13,6 +13,7 @@
 #   ANCHOR_DB_SUFFIX  ()         databases framework<suffix>, spend<suffix>, pledge<suffix>
 #   ANCHOR_FRESH_DATABASES (false)  true: each service empties its database at start (Flyway clean); tests only
 #   ANCHOR_CONSUMER_GROUP_PREFIX () and ANCHOR_CONSUMER_OFFSET_RESET (earliest): Kafka consumer groups
+#   ANCHOR_OCDS_SCHEMA_BASE (../shared/data/ocds/schema-1.1.5 if present) where spend-service reads the OCDS schema
 #   SERVICE_START_TIMEOUT (120) SERVICE_HEAP (-Xmx256m)
 set -euo pipefail
 
@@ -52,6 +53,14 @@ service_env() {
       fi
       [[ -z "${ANCHOR_CONSUMER_GROUP_PREFIX:-}" ]] || echo "ANCHOR_MESSAGING_CONSUMERS_GROUP_PREFIX=$ANCHOR_CONSUMER_GROUP_PREFIX"
       echo "ANCHOR_MESSAGING_CONSUMERS_AUTO_OFFSET_RESET=${ANCHOR_CONSUMER_OFFSET_RESET:-earliest}"
+      # OCDS release packages are checked against the 1.1.5 schema: a local copy when there is one (this machine may
+      # not reach standard.open-contracting.org), else the publisher's URL.
+      if [[ "$service" == "spend-service" ]]; then
+        local ocds_schema="${ANCHOR_OCDS_SCHEMA_BASE:-$REPO/../shared/data/ocds/schema-1.1.5}"
+        if [[ "$ocds_schema" == http* || -d "$ocds_schema" ]]; then
+          echo "ANCHOR_SPEND_OCDS_SCHEMA_BASE=$ocds_schema"
+        fi
+      fi
       ;;
     gateway)
       echo "FRAMEWORK_SERVICE_URL=http://localhost:$(port_of framework-service)"
