@@ -13,6 +13,7 @@
 #   ANCHOR_DB_SUFFIX  ()         databases framework<suffix>, spend<suffix>, pledge<suffix>
 #   ANCHOR_FRESH_DATABASES (false)  true: each service empties its database at start (Flyway clean); tests only
 #   ANCHOR_CONSUMER_GROUP_PREFIX () and ANCHOR_CONSUMER_OFFSET_RESET (earliest): Kafka consumer groups
+#   ANCHOR_OCDS_SCHEMA_BASE (../shared/data/ocds/schema-1.1.5 if present) where spend-service reads the OCDS schema
 #   SERVICE_START_TIMEOUT (120) SERVICE_HEAP (-Xmx256m)
 set -euo pipefail
 
@@ -56,6 +57,12 @@ service_env() {
         # The demo's small geography unless the caller points at the ONS files it downloaded.
         echo "ANCHOR_GEOGRAPHY_POSTCODE_FILES=${ANCHOR_GEOGRAPHY_POSTCODE_FILES:-$REPO/deploy/local/demo/geography/postcodes.csv}"
         echo "ANCHOR_GEOGRAPHY_LOCAL_AUTHORITY_FILE=${ANCHOR_GEOGRAPHY_LOCAL_AUTHORITY_FILE:-$REPO/deploy/local/demo/geography/local-authorities.csv}"
+        # OCDS release packages are checked against the 1.1.5 schema: a local copy when there is one (this machine may
+        # not reach standard.open-contracting.org), else the publisher's URL.
+        local ocds_schema="${ANCHOR_OCDS_SCHEMA_BASE:-$REPO/../shared/data/ocds/schema-1.1.5}"
+        if [[ "$ocds_schema" == http* || -d "$ocds_schema" ]]; then
+          echo "ANCHOR_SPEND_OCDS_SCHEMA_BASE=$ocds_schema"
+        fi
       fi
       ;;
     gateway)

@@ -213,4 +213,29 @@ class InputAbuseTest {
         }
         return tests.stream();
     }
+    /**
+     * OCDS release packages are read whole (schema validation needs the tree), under the upload routes' 250 MB limit,
+     * so the parser's own limits are what stand between a hostile package and the service's memory.
+     */
+    @TestFactory
+    Stream<DynamicTest> hostileReleasePackagesAreRefusedWithAProblem() {
+        List<Object[]> cases = new ArrayList<>();
+        cases.add(new Object[] { "nested 100,000 deep", deeplyNested(100_000), 400 });
+        cases.add(new Object[] { "a package nested 100,000 deep inside a release",
+                "{\"releases\":[" + "{\"x\":".repeat(100_000) + "1" + "}".repeat(100_000) + "]}", 400 });
+        cases.add(new Object[] { "not JSON", "<releasePackage/>", 400 });
+        cases.add(new Object[] { "a string, not a package", "\"just a string\"", 422 });
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Object[] hostile : cases) {
+            tests.add(DynamicTest.dynamicTest((String) hostile[0], () -> {
+                Response response = given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.COLLEGE))
+                        .contentType("application/json; charset=UTF-8")
+                        .body(((String) hostile[1]).getBytes(StandardCharsets.UTF_8)).post("/api/v1/ocds/release-packages");
+                assertEquals(hostile[2], response.statusCode(), () -> hostile[0] + " gave " + response.statusCode());
+                assertTrue(response.contentType().startsWith("application/problem+json"), response::contentType);
+                assertFalse(response.asString().contains("Exception"), "no exception names");
+            }));
+        }
+        return tests.stream();
+    }
 }

@@ -82,6 +82,7 @@ class TenantIsolationMatrixTest {
     /** A's objects, created before the matrix runs. */
     private static String paymentOfA;
     private static String batchOfA;
+    private static String awardOfA;
     private static String frameworkOfNetwork;
     private static String draftOfNetwork;
     private static String publishedOfNetwork;
@@ -94,6 +95,10 @@ class TenantIsolationMatrixTest {
                 .post("/api/v1/payments").then().statusCode(201).extract().path("payments[0].id");
         batchOfA = Caller.ANCHOR_A.request().contentType("text/csv; charset=UTF-8").body(spendFile())
                 .post("/api/v1/payments/uploads").then().statusCode(201).extract().path("id");
+        Caller.ANCHOR_A.request().contentType("application/json").body(releasePackage())
+                .post("/api/v1/ocds/release-packages").then().statusCode(201);
+        awardOfA = Caller.ANCHOR_A.request().get("/api/v1/contract-awards?limit=1").then().statusCode(200)
+                .extract().path("items[0].id");
         Caller.ANCHOR_A.request().contentType("application/json").body(mapping())
                 .put("/api/v1/payments/column-mappings/matrix-layout").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         Caller.ANCHOR_A.request().contentType("application/json").body(signature("Darlington Borough Council"))
@@ -152,6 +157,20 @@ class TenantIsolationMatrixTest {
     private static String spendFile() {
         return "Payment Date,Supplier Name,Net Amount,Transaction Number\n2026-10-14,DL Building Supplies Ltd,321.00,MATRIX-"
                 + UUID.randomUUID() + "\n";
+    }
+
+    /** An OCDS release package with one award of Darlington's, in a new contracting process each time. */
+    private static String releasePackage() {
+        String ocid = "ocds-matrix-" + UUID.randomUUID();
+        return """
+                {"uri":"https://portal.example/ocds/matrix","version":"1.1","publishedDate":"2026-11-20T09:00:00Z",
+                 "publisher":{"name":"Tees Tender Portal"},
+                 "releases":[{"ocid":"%1$s","id":"%1$s-01","date":"2026-11-18T10:00:00Z","tag":["award"],"initiationType":"tender",
+                   "parties":[{"id":"GB-LAE-DAL","name":"Darlington Borough Council","roles":["buyer"]},
+                     {"id":"GB-COH-10000002","name":"DL Building Supplies Ltd","roles":["supplier"]}],
+                   "buyer":{"id":"GB-LAE-DAL","name":"Darlington Borough Council"},
+                   "awards":[{"id":"%1$s-a1","status":"active","value":{"amount":1200.00,"currency":"GBP"},
+                     "suppliers":[{"id":"GB-COH-10000002","name":"DL Building Supplies Ltd"}]}]}]}""".formatted(ocid);
     }
 
     private static String mapping() {
@@ -292,6 +311,14 @@ class TenantIsolationMatrixTest {
                 outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, Outcome.of(201))));
         operations.put("GET /api/v1/geography/postcodes/{postcode}",
                 new Operation(() -> "/api/v1/geography/postcodes/DL15QT", null, everyone(OK)));
+        // OCDS release packages for A: A and the portal acting for A send them; its awards are read the same way.
+        operations.put("POST /api/v1/ocds/release-packages", new Operation(
+                () -> "/api/v1/ocds/release-packages?anchorOrgId=" + DARLINGTON, TenantIsolationMatrixTest::releasePackage,
+                writersForA));
+        operations.put("GET /api/v1/contract-awards", new Operation(
+                () -> "/api/v1/contract-awards?anchorOrgId=" + DARLINGTON, null, mappingsOfA));
+        operations.put("GET /api/v1/contract-awards/{id}", new Operation(
+                () -> "/api/v1/contract-awards/" + awardOfA + "?anchorOrgId=" + DARLINGTON, null, mappingsOfA));
         operations.put("GET /api/v1/suppliers", new Operation(() -> "/api/v1/suppliers", null, membersOnly(OK)));
         operations.put("GET /api/v1/suppliers/{id}",
                 new Operation(() -> "/api/v1/suppliers/GB-COH-10000002", null, membersOnly(OK)));
@@ -399,5 +426,6 @@ class TenantIsolationMatrixTest {
                         .formatted(ref))
                 .post("/api/v1/payments").then().statusCode(403);
         Caller.ANCHOR_B.request().header("X-Org-Id", DARLINGTON).get("/api/v1/payments/" + paymentOfA).then().statusCode(404);
+        Caller.ANCHOR_B.request().header("X-Org-Id", DARLINGTON).get("/api/v1/contract-awards/" + awardOfA).then().statusCode(404);
     }
 }

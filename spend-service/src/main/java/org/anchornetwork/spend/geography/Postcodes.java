@@ -25,6 +25,21 @@ public final class Postcodes {
         return UK.matcher(spaced).matches() ? Optional.of(spaced) : Optional.empty();
     }
 
+    private static final Pattern IN_TEXT = Pattern.compile("\\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?) ?([0-9][A-Za-z]{2})\\b");
+
+    /** The last UK postcode written in a line of address ("30 Lismore Drive, Birmingham, B17 0TP"), if any. */
+    public static Optional<String> findIn(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher matcher = IN_TEXT.matcher(text);
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1) + matcher.group(2);
+        }
+        return normalise(last);
+    }
+
     /** The outward code (postcode district) of a normalised postcode: "DL1 5QT" gives "DL1". */
     public static String outward(String normalised) {
         return normalised.substring(0, normalised.indexOf(' '));

@@ -52,6 +52,11 @@ public record BatchView(UUID id, String anchorOrgId, String submittedByOrgId, In
         return of(outcome.batch(), outcome.firstErrors(), outcome.firstDuplicates());
     }
 
+    /** A batch with the first errors of its delivery (a channel that reports no duplicate rows). */
+    public static BatchView of(IngestBatch batch, List<ProblemError> firstErrors) {
+        return of(batch, firstErrors, null);
+    }
+
     private static BatchView of(IngestBatch batch, List<ProblemError> errors, List<PaymentIngest.DuplicateRow> duplicates) {
         return new BatchView(batch.id, batch.anchorOrgId, batch.submittedByOrgId, batch.channel, batch.fileName,
                 batch.mode, batch.status, new Counts(batch.rowsRead, batch.rowsAccepted, batch.rowsRejected, batch.rowsDuplicate),
@@ -60,7 +65,7 @@ public record BatchView(UUID id, String anchorOrgId, String submittedByOrgId, In
                 errors, duplicates);
     }
 
-    static String errorsUrl(UUID batchId) {
+    public static String errorsUrl(UUID batchId) {
         return "/api/v1/payments/batches/" + batchId + "/errors";
     }
 
@@ -70,12 +75,17 @@ public record BatchView(UUID id, String anchorOrgId, String submittedByOrgId, In
      */
     public static ApiProblemException rejected(PaymentIngest.Outcome outcome) {
         IngestBatch batch = outcome.batch();
+        return rejected(batch, outcome.firstErrors(), batch.rowsRejected + " of " + batch.rowsRead + " rows are not valid, "
+                + "so nothing was stored (mode all-or-nothing). Correct them and send the batch again, or send it with "
+                + "mode=accept-valid to store the valid rows.");
+    }
+
+    /** The same for any channel: {@code detail} says what was wrong; a note is added when not every error is quoted. */
+    public static ApiProblemException rejected(IngestBatch batch, List<ProblemError> firstErrors, String detail) {
         Problem problem = new ApiProblemException(422, "batch-rejected", "Batch rejected",
-                batch.rowsRejected + " of " + batch.rowsRead + " rows are not valid, so nothing was stored (mode "
-                        + "all-or-nothing). Correct them and send the batch again, or send it with mode=accept-valid "
-                        + "to store the valid rows." + (batch.rowsRejected > outcome.firstErrors().size()
-                                ? " The first " + outcome.firstErrors().size() + " errors are listed; all are at errorsUrl." : ""),
-                outcome.firstErrors()).problem();
+                detail + (batch.errorsRecorded > firstErrors.size()
+                        ? " The first " + firstErrors.size() + " errors are listed; all are at errorsUrl." : ""),
+                firstErrors).problem();
         return new ApiProblemException(problem.with("batchId", batch.id).with("errorsUrl", errorsUrl(batch.id)));
     }
 }

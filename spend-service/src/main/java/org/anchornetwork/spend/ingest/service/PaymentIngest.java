@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -156,7 +155,7 @@ public class PaymentIngest {
         batch.completedAt = OffsetDateTime.now(ZoneOffset.UTC);
         entityManager.persist(batch);
         entityManager.flush();
-        recordErrors(connection, batchId, sink.errors);
+        BatchErrors.record(connection, batchId, sink.errors);
         if (batch.rowsAccepted > 0) {
             outbox.append(EventTypes.BATCH_INGESTED_V1, batch.anchorOrgId, ingested(connection, batch));
         }
@@ -308,44 +307,7 @@ public class PaymentIngest {
         }
     }
 
-    private static void recordErrors(Connection connection, UUID batchId, List<ProblemError> errors) throws SQLException {
-        if (errors.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into ingest_batch_error (batch_id, seq, source_row, source_column, pointer, code, message)
-                values (?, ?, ?, ?, ?, ?, ?)""")) {
-            for (int i = 0; i < errors.size(); i++) {
-                ProblemError error = errors.get(i);
-                insert.setObject(1, batchId);
-                insert.setInt(2, i + 1);
-                if (error.row() == null) {
-                    insert.setNull(3, Types.BIGINT);
-                } else {
-                    insert.setLong(3, error.row());
-                }
-                if (error.column() == null) {
-                    insert.setNull(4, Types.INTEGER);
-                } else {
-                    insert.setInt(4, error.column());
-                }
-                insert.setString(5, truncate(error.pointer(), 200));
-                insert.setString(6, truncate(error.code(), 60));
-                insert.setString(7, truncate(error.message(), 500));
-                insert.addBatch();
-                if ((i + 1) % 1000 == 0) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    /** Writes accepted rows to COPY and keeps the errors, up to the limit. */
+    /** Writes accepted rows to COPY in PostgreSQL's text format and keeps the errors, up to the limit. */
     private final class StagingSink implements RowSink {
         private final CopyWriter copy;
         private final IngestBatch.Mode mode;
