@@ -57,7 +57,5 @@ where coalesce(p.lad_code, d.lad_code) is not null;
 alter table payment add column supplier_id uuid;
 alter table payment add column supplier_name_normalised varchar(300);
 alter table payment add column match_method varchar(12) check (match_method in ('REFERENCE', 'IDENTIFIER', 'NAME'));
-create index payment_batch on payment (batch_id);
-create index payment_supplier on payment (supplier_id);
 -- The names still to review: not matched, not withheld.
 create index payment_unmatched_name on payment (supplier_name_normalised) where supplier_id is null and not redacted;

@@ -25,10 +25,21 @@ public final class SupplierNames {
         if (tradingAs >= 0) {
             upper = upper.substring(tradingAs);
         }
-        StringBuilder words = new StringBuilder(upper.length());
-        for (String word : upper.replace("&", " AND ").replace("+", " AND ").split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty()) {
-                words.append(words.isEmpty() ? "" : " ").append(word);
+        StringBuilder words = new StringBuilder(upper.length() + 8);
+        boolean inWord = false;
+        for (int i = 0; i < upper.length(); i++) {
+            char c = upper.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (!inWord && !words.isEmpty()) {
+                    words.append(' ');
+                }
+                words.append(c);
+                inWord = true;
+            } else {
+                inWord = false;
+                if (c == '&' || c == '+') {
+                    words.append(words.isEmpty() ? "AND" : " AND");
+                }
             }
         }
         String result = words.toString();

@@ -2,16 +2,21 @@ package org.anchornetwork.spend.ingest.service;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -137,9 +142,10 @@ public class PaymentIngest {
         List<DuplicateRow> duplicates = List.of();
         List<UUID> storedIds = List.of();
         boolean store = sink.rejectedRows == 0 || submission.mode() == IngestBatch.Mode.ACCEPT_VALID;
+        Map<UUID, BigDecimal> bySupplier = Map.of();
         if (store && sink.accepted > 0) {
             noteSuppliers(connection);
-            moveToPayments(connection, batch, receivedAt);
+            bySupplier = moveToPayments(connection, batch, receivedAt);
             batch.rowsDuplicate = sink.accepted - batch.rowsAccepted;
             if (batch.rowsDuplicate > 0) {
                 duplicates = firstDuplicates(connection, batch);
@@ -157,12 +163,17 @@ public class PaymentIngest {
         entityManager.flush();
         BatchErrors.record(connection, batchId, sink.errors);
         if (batch.rowsAccepted > 0) {
-            outbox.append(EventTypes.BATCH_INGESTED_V1, batch.anchorOrgId, ingested(connection, batch));
+            outbox.append(EventTypes.BATCH_INGESTED_V1, batch.anchorOrgId, ingested(connection, batch, bySupplier));
         }
         return new Outcome(batch, sink.errors.subList(0, Math.min(QUOTED, sink.errors.size())), duplicates, storedIds);
     }
 
-    private static void moveToPayments(Connection connection, IngestBatch batch, OffsetDateTime now) throws SQLException {
+    /** Stands for the payments matched to no supplier (and redacted payees) in the amounts by supplier. */
+    private static final UUID NO_SUPPLIER = new UUID(0L, 0L);
+
+    /** Moves the staged rows into payment; returns the amounts stored by supplier. */
+    private static Map<UUID, BigDecimal> moveToPayments(Connection connection, IngestBatch batch, OffsetDateTime now)
+            throws SQLException {
         // Rows go in file order, so of two identical keys in one batch the first is stored and the second is the duplicate.
         // Each is matched to a supplier on the way: by the anchor's reference, else identifier, else normalised name.
         try (PreparedStatement insert = connection.prepareStatement("""
@@ -184,53 +195,72 @@ public class PaymentIngest {
                     left join supplier_name n on not s.redacted and n.normalised_name = s.supplier_name_normalised
                     order by s.source_row
                     on conflict (anchor_org_id, row_key) do nothing
-                    returning amount, payment_date)
-                select count(*), coalesce(sum(amount), 0), min(payment_date), max(payment_date) from stored""")) {
+                    returning amount, payment_date, supplier_id)
+                select supplier_id, count(*), sum(amount), min(payment_date), max(payment_date) from stored
+                group by supplier_id""")) {
             insert.setString(1, batch.anchorOrgId);
             insert.setObject(2, batch.id);
             insert.setObject(3, now);
             insert.setString(4, batch.anchorOrgId);
+            // One row per supplier paid: the batch's totals, and the amounts the event places in tiers.
+            Map<UUID, BigDecimal> bySupplier = new HashMap<>();
+            long count = 0;
+            BigDecimal total = BigDecimal.ZERO.setScale(2);
+            LocalDate first = null;
+            LocalDate last = null;
             try (ResultSet result = insert.executeQuery()) {
-                result.next();
-                batch.rowsAccepted = result.getLong(1);
-                batch.amountAccepted = result.getBigDecimal(2).setScale(2);
-                Date first = result.getDate(3);
-                Date last = result.getDate(4);
-                batch.firstPaymentDate = first == null ? null : first.toLocalDate();
-                batch.lastPaymentDate = last == null ? null : last.toLocalDate();
+                while (result.next()) {
+                    UUID supplier = result.getObject(1, UUID.class);
+                    BigDecimal amount = result.getBigDecimal(3).setScale(2);
+                    count += result.getLong(2);
+                    total = total.add(amount);
+                    bySupplier.merge(supplier == null ? NO_SUPPLIER : supplier, amount, BigDecimal::add);
+                    LocalDate from = result.getObject(4, LocalDate.class);
+                    LocalDate to = result.getObject(5, LocalDate.class);
+                    first = first == null || from.isBefore(first) ? from : first;
+                    last = last == null || to.isAfter(last) ? to : last;
+                }
             }
+            batch.rowsAccepted = count;
+            batch.amountAccepted = total;
+            batch.firstPaymentDate = first;
+            batch.lastPaymentDate = last;
+            return bySupplier;
         }
     }
 
     /** The event: what the batch stored, and how much of it went to suppliers local to each tier in force. */
-    private BatchIngestedV1 ingested(Connection connection, IngestBatch batch) throws SQLException {
+    private BatchIngestedV1 ingested(Connection connection, IngestBatch batch, Map<UUID, BigDecimal> bySupplier)
+            throws SQLException {
         List<LocalityTier> tiers = localities.tiersInForce(batch.lastPaymentDate);
         BigDecimal[] local = new BigDecimal[tiers.size()];
-        java.util.Arrays.fill(local, BigDecimal.ZERO.setScale(2));
-        BigDecimal unknown = BigDecimal.ZERO.setScale(2);
+        Arrays.fill(local, BigDecimal.ZERO.setScale(2));
+        Map<UUID, Set<String>> areas = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                select b.amount, array_agg(a.lad_code), array_agg(a.region_code), array_agg(a.combined_authority_code)
-                from (select supplier_id, sum(amount) as amount from payment where batch_id = ? group by supplier_id) b
-                left join supplier_area a on a.supplier_id = b.supplier_id
-                group by b.supplier_id, b.amount""")) {
-            query.setObject(1, batch.id);
+                select supplier_id, lad_code, region_code, combined_authority_code from supplier_area
+                where supplier_id = any(?)""")) {
+            query.setArray(1, connection.createArrayOf("uuid", bySupplier.keySet().toArray()));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    BigDecimal amount = result.getBigDecimal(1);
-                    java.util.Set<Object> areas = new java.util.HashSet<>();
+                    Set<String> codes = areas.computeIfAbsent(result.getObject(1, UUID.class), supplier -> new HashSet<>());
                     for (int column = 2; column <= 4; column++) {
-                        areas.addAll(java.util.Arrays.asList((Object[]) result.getArray(column).getArray()));
-                    }
-                    areas.remove(null);
-                    if (areas.isEmpty()) {
-                        unknown = unknown.add(amount);
-                        continue;
-                    }
-                    for (int i = 0; i < tiers.size(); i++) {
-                        if (java.util.Arrays.stream(tiers.get(i).areaCodes).anyMatch(areas::contains)) {
-                            local[i] = local[i].add(amount);
+                        if (result.getString(column) != null) {
+                            codes.add(result.getString(column));
                         }
                     }
+                }
+            }
+        }
+        BigDecimal unknown = BigDecimal.ZERO.setScale(2);
+        for (Map.Entry<UUID, BigDecimal> paid : bySupplier.entrySet()) {
+            Set<String> codes = areas.getOrDefault(paid.getKey(), Set.of());
+            if (codes.isEmpty()) {
+                unknown = unknown.add(paid.getValue());
+                continue;
+            }
+            for (int i = 0; i < tiers.size(); i++) {
+                if (Arrays.stream(tiers.get(i).areaCodes).anyMatch(codes::contains)) {
+                    local[i] = local[i].add(paid.getValue());
                 }
             }
         }
@@ -312,6 +342,7 @@ public class PaymentIngest {
         private final CopyWriter copy;
         private final IngestBatch.Mode mode;
         private final List<ProblemError> errors = new ArrayList<>();
+        private final Map<String, String> normalisedNames = new HashMap<>();
         private long accepted;
         private long rejectedRows;
 
@@ -333,8 +364,23 @@ public class PaymentIngest {
                     .field(p.expenseType()).field(p.procurementClassification())
                     .field(p.capitalOrRevenue() == null ? null : p.capitalOrRevenue().name()).field(p.transactionRef())
                     .field(p.transactionLine()).field(p.redacted() ? "t" : "f")
-                    .field(SupplierNames.normalise(p.supplierName()));
+                    .field(normalised(p.supplierName()));
             copy.endRow();
+        }
+
+        /** Spend files name the same few thousand suppliers again and again: normalise each name once. */
+        private String normalised(String name) {
+            if (name == null) {
+                return null;
+            }
+            String known = normalisedNames.get(name);
+            if (known == null && !normalisedNames.containsKey(name)) {
+                known = SupplierNames.normalise(name);
+                if (normalisedNames.size() < 100_000) {
+                    normalisedNames.put(name, known);
+                }
+            }
+            return known;
         }
 
         @Override
