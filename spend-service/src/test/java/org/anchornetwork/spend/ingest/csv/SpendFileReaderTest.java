@@ -267,6 +267,7 @@ class SpendFileReaderTest {
 
     @Test
     void gatesheadNeedsItsSavedMappingAndItsPeriodsAreFinancialPeriods() throws IOException {
+        SharedData.file("spending/gateshead_over500_2022-08_clean_head2000.csv");
         ApiProblemException unmapped = assertThrows(ApiProblemException.class,
                 () -> realFile("gateshead_over500_2022-08_clean_head2000.csv", detect()));
         assertTrue(unmapped.problem().type().endsWith("/spend-file-columns"));
