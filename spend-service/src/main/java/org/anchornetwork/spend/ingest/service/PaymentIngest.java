@@ -30,6 +30,7 @@ import org.anchornetwork.messaging.OutboxWriter;
 import org.anchornetwork.spend.geography.LocalityTier;
 import org.anchornetwork.spend.geography.service.Localities;
 import org.anchornetwork.spend.ingest.IngestBatch;
+import org.anchornetwork.spend.rollup.SpendRollups;
 import org.anchornetwork.spend.supplier.SupplierNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -169,7 +170,7 @@ public class PaymentIngest {
     }
 
     /** Stands for the payments matched to no supplier (and redacted payees) in the amounts by supplier. */
-    private static final UUID NO_SUPPLIER = new UUID(0L, 0L);
+    private static final UUID NO_SUPPLIER = SpendRollups.NO_SUPPLIER;
 
     /** Moves the staged rows into payment; returns the amounts stored by supplier. */
     private static Map<UUID, BigDecimal> moveToPayments(Connection connection, IngestBatch batch, OffsetDateTime now)
@@ -195,9 +196,10 @@ public class PaymentIngest {
                     left join supplier_name n on not s.redacted and n.normalised_name = s.supplier_name_normalised
                     order by s.source_row
                     on conflict (anchor_org_id, row_key) do nothing
-                    returning amount, payment_date, supplier_id)
+                    returning anchor_org_id, payment_date, amount, supplier_id, expense_type, redacted),
+                rolled_up as (%s)
                 select supplier_id, count(*), sum(amount), min(payment_date), max(payment_date) from stored
-                group by supplier_id""")) {
+                group by supplier_id""".formatted(SpendRollups.upsertFrom("stored", SpendRollups.supplierKey("supplier_id"), 1)))) {
             insert.setString(1, batch.anchorOrgId);
             insert.setObject(2, batch.id);
             insert.setObject(3, now);

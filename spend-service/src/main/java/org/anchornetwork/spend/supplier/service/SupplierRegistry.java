@@ -2,12 +2,14 @@ package org.anchornetwork.spend.supplier.service;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.anchornetwork.spend.rollup.SpendRollups;
 import org.anchornetwork.spend.supplier.SupplierNames;
 
 /**
@@ -82,7 +84,9 @@ public class SupplierRegistry {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void merge(UUID kept, UUID other) {
-        for (String table : List.of("supplier_identity", "supplier_name", "supplier_reference", "payment")) {
+        SpendRollups.reassign(entityManager, "update payment p set supplier_id = :kept where p.supplier_id = :other", other,
+                Map.of("kept", kept, "other", other));
+        for (String table : List.of("supplier_identity", "supplier_name", "supplier_reference")) {
             entityManager.createNativeQuery("update " + table + " set supplier_id = :kept where supplier_id = :other")
                     .setParameter("kept", kept).setParameter("other", other).executeUpdate();
         }
@@ -199,17 +203,18 @@ public class SupplierRegistry {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int rematchUnmatched() {
-        int matched = entityManager.createNativeQuery("""
+        // Only payments without a supplier change, so the rollup moves them from "no supplier" to theirs.
+        int matched = SpendRollups.reassign(entityManager, """
                 update payment p set supplier_id = r.supplier_id, match_method = 'REFERENCE' from supplier_reference r
-                where p.supplier_id is null and r.anchor_org_id = p.anchor_org_id and r.reference = p.supplier_reference""")
-                .executeUpdate();
-        matched += entityManager.createNativeQuery("""
+                where p.supplier_id is null and r.anchor_org_id = p.anchor_org_id and r.reference = p.supplier_reference""",
+                null, Map.of());
+        matched += SpendRollups.reassign(entityManager, """
                 update payment p set supplier_id = i.supplier_id, match_method = 'IDENTIFIER' from supplier_identity i
-                where p.supplier_id is null and i.identifier = p.supplier_org_id""").executeUpdate();
-        matched += entityManager.createNativeQuery("""
+                where p.supplier_id is null and i.identifier = p.supplier_org_id""", null, Map.of());
+        matched += SpendRollups.reassign(entityManager, """
                 update payment p set supplier_id = n.supplier_id, match_method = 'NAME' from supplier_name n
-                where p.supplier_id is null and not p.redacted and n.normalised_name = p.supplier_name_normalised""")
-                .executeUpdate();
+                where p.supplier_id is null and not p.redacted and n.normalised_name = p.supplier_name_normalised""",
+                null, Map.of());
         return matched;
     }
 
