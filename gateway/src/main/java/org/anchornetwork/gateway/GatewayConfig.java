@@ -27,7 +27,7 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8082")
     String spendServiceUrl();
 
-    @WithDefault("/api/v1/payments,/api/v1/suppliers,/api/v1/geography,/api/v1/ocds,/api/v1/contract-awards")
+    @WithDefault("/api/v1/payments,/api/v1/suppliers,/api/v1/geography,/api/v1/ocds,/api/v1/contract-awards,/api/v1/spend")
     List<String> spendServicePaths();
 
     @WithDefault("http://localhost:8083")

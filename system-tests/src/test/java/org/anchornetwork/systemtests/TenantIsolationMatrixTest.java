@@ -301,6 +301,8 @@ class TenantIsolationMatrixTest {
                     .put("/api/v1/payments/column-mappings/" + name).then().statusCode(201);
             return "/api/v1/payments/column-mappings/" + name + "?anchorOrgId=" + DARLINGTON;
         }, null, outcomes(UNAUTHENTICATED, Outcome.of(204), FORBIDDEN, Outcome.of(204), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        // The network's spend headline names nobody: public.
+        operations.put("GET /api/v1/spend/headline", new Operation(() -> "/api/v1/spend/headline", null, everyone(OK)));
         // Geography is public to read; only the network admin defines tiers.
         operations.put("GET /api/v1/geography/tiers", new Operation(() -> "/api/v1/geography/tiers", null, everyone(OK)));
         operations.put("GET /api/v1/geography/tiers/{name}/versions",
