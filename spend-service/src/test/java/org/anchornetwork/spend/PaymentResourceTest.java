@@ -284,4 +284,24 @@ class PaymentResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://anchor-network.org/problems/malformed-request"));
     }
+
+    @Test
+    @TestSecurity(user = "anchor-a", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-T20"))
+    void anAnchorExportsOnlyItsOwnPaymentsAsCsvThatSpreadsheetsShowAsText() {
+        given().contentType(ContentType.JSON).body("""
+                {"payments":[
+                 {"paymentDate":"2026-10-14","amount":-12.50,"supplierName":"=HYPERLINK(\\"http://x\\")","transactionRef":"T20-1"},
+                 {"paymentDate":"2026-11-02","amount":40.00,"redacted":true,"transactionRef":"T20-2"},
+                 {"paymentDate":"2025-01-02","amount":7.00,"supplierName":"Old Supplier","transactionRef":"T20-3"}]}""")
+                .when().post(PAYMENTS).then().statusCode(201);
+        String csv = given().get(PAYMENTS + "/export?from=2026-01-01").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        java.util.List<String> lines = csv.lines().toList();
+        assertEquals(3, lines.size(), csv);
+        assertEquals(true, lines.get(0).startsWith("payment_date,date_precision,amount,"), lines.get(0));
+        assertEquals(true, lines.get(1).startsWith("2026-10-14,DAY,-12.50,UNKNOWN,,\"'=HYPERLINK(\"\"http://x\"\")\",false"), lines.get(1));
+        assertEquals(true, lines.get(2).startsWith("2026-11-02,DAY,40.00,UNKNOWN,,,true"), lines.get(2));
+        given().get(PAYMENTS + "/export?from=soon").then().statusCode(400).contentType("application/problem+json");
+    }
 }

@@ -268,6 +268,9 @@ class TenantIsolationMatrixTest {
         operations.put("POST /api/v1/payments", new Operation(() -> "/api/v1/payments",
                 () -> paymentFor(DARLINGTON, "MATRIX-" + UUID.randomUUID()),
                 outcomes(UNAUTHENTICATED, Outcome.of(201), FORBIDDEN, Outcome.of(201), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        // The export holds only the caller's own payments: every anchor gets its own file.
+        operations.put("GET /api/v1/payments/export", new Operation(() -> "/api/v1/payments/export", null,
+                outcomes(UNAUTHENTICATED, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         operations.put("GET /api/v1/payments/{id}", new Operation(() -> "/api/v1/payments/" + paymentOfA, null,
                 outcomes(UNAUTHENTICATED, OK, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         // Spend files for A: A and the portal acting for A upload them; anchor B naming A may not.

@@ -1,0 +1,116 @@
+package org.anchornetwork.spend.payment.rest;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.security.CallerOrganisation;
+import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.common.web.SpreadsheetCells;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * An anchor's own payments as one CSV file, streamed from a database cursor (a year of a county council's payments
+ * is never held in memory). Cells a spreadsheet would run as formulas are neutralised.
+ */
+@Path("/api/v1/payments/export")
+@RolesAllowed(Roles.ANCHOR)
+@Tag(name = "Payments")
+public class PaymentExportResource {
+
+    private static final String[] HEADER = { "payment_date", "date_precision", "amount", "amount_basis", "vat_amount",
+        "supplier_name", "redacted", "supplier_org_id", "supplier_reference", "department", "expense_type",
+        "procurement_classification", "capital_or_revenue", "description", "transaction_ref", "transaction_line",
+        "match_method", "batch_id", "source_row" };
+
+    private final DataSource dataSource;
+    private final CallerOrganisation caller;
+
+    public PaymentExportResource(DataSource dataSource, CallerOrganisation caller) {
+        this.dataSource = dataSource;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces("text/csv")
+    @Operation(summary = "Export the caller's payments as CSV", description = "Only the caller's organisation's "
+            + "payments, by payment date, optionally from and to a date (inclusive). Redacted payments have no supplier "
+            + "name. Cells starting with =, +, - or @ get a leading apostrophe so that spreadsheets show them as text "
+            + "(amounts are plain numbers).")
+    public Response export(@Parameter(description = "yyyy-MM-dd, inclusive") @QueryParam("from") String from,
+            @Parameter(description = "yyyy-MM-dd, inclusive") @QueryParam("to") String to) {
+        LocalDate fromDate = date("from", from, LocalDate.of(1900, 1, 1));
+        LocalDate toDate = date("to", to, LocalDate.of(9999, 12, 31));
+        String anchor = caller.orgId();
+        StreamingOutput body = out -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false); // a cursor: rows arrive a page at a time
+                try (PreparedStatement query = connection.prepareStatement("""
+                        select payment_date, date_precision, amount, amount_basis, vat_amount, supplier_name, redacted,
+                            supplier_org_id, supplier_reference, department, expense_type, procurement_classification,
+                            capital_or_revenue, description, transaction_ref, transaction_line, match_method, batch_id, source_row
+                        from payment where anchor_org_id = ? and payment_date between ? and ? order by payment_date, id""")) {
+                    query.setFetchSize(5_000);
+                    query.setString(1, anchor);
+                    query.setObject(2, fromDate);
+                    query.setObject(3, toDate);
+                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            Object[] cells = new Object[HEADER.length];
+                            for (int i = 0; i < HEADER.length; i++) {
+                                Object value = rows.getObject(i + 1);
+                                cells[i] = value instanceof String text ? SpreadsheetCells.neutralise(text)
+                                        : value == null ? "" : value.toString();
+                            }
+                            printer.printRecord(cells);
+                        }
+                    }
+                    printer.flush();
+                }
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new IOException("Payments could not be read for the export", e);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"payments-" + anchor + ".csv\"").build();
+    }
+
+    private static LocalDate date(String name, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblemException.badRequest("invalid-parameter", name + " must be a date such as 2025-04-01");
+        }
+    }
+}
