@@ -4,11 +4,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -30,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.common.web.SpreadsheetCells;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
@@ -213,7 +212,7 @@ public class VersionResource {
         MeasuresCsv.Read read = MeasuresCsv.read(
                 new InputStreamReader(body, SpreadsheetCells.declaredCharset(contentType).orElse(StandardCharsets.UTF_8).newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                basedOn, date("effectiveFrom", effectiveFrom), date("effectiveTo", effectiveTo));
+                basedOn, Cursors.date("effectiveFrom", effectiveFrom, null), Cursors.date("effectiveTo", effectiveTo, null));
         return created(versions.importCsv(frameworkId, read));
     }
 
@@ -288,16 +287,6 @@ public class VersionResource {
     }
 
 
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblemException.badRequest("invalid-parameter", name + " must be a date such as 2026-04-01");
-        }
-    }
 
     private static Integer wholeNumber(String name, String value) {
         if (!isVersionNumber(value)) {

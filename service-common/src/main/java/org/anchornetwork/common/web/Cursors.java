@@ -5,7 +5,7 @@ import java.util.Base64;
 
 import org.anchornetwork.common.problem.ApiProblemException;
 
-/** Opaque page cursors and page-size rules shared by every collection endpoint. */
+/** Opaque page cursors, page-size rules and the query parameters shared by collection endpoints. */
 public final class Cursors {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
@@ -17,6 +17,33 @@ public final class Cursors {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The 400 for a cursor this API did not issue (or one it cannot read any more). */
+    public static ApiProblemException notIssued() {
+        return ApiProblemException.badRequest("invalid-cursor", "The cursor is not one this API issued");
+    }
+
+    /** The id a cursor of id-ordered pages stands for, or the lowest uuid for the first page. */
+    public static java.util.UUID uuidAfter(String cursor) {
+        String after = decode(cursor);
+        try {
+            return after == null ? new java.util.UUID(0L, 0L) : java.util.UUID.fromString(after);
+        } catch (IllegalArgumentException e) {
+            throw notIssued();
+        }
+    }
+
+    /** A date query parameter (yyyy-MM-dd), or {@code otherwise} when absent; 400 when unreadable. */
+    public static java.time.LocalDate date(String name, String asked, java.time.LocalDate otherwise) {
+        if (asked == null || asked.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return java.time.LocalDate.parse(asked.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblemException.badRequest("invalid-parameter", name + " must be a date such as 2026-04-01");
+        }
+    }
+
     /** The position a cursor stands for, or null for the first page; 400 for a cursor we did not issue. */
     public static String decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
@@ -25,7 +52,7 @@ public final class Cursors {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
-            throw ApiProblemException.badRequest("invalid-cursor", "The cursor is not one this API issued");
+            throw notIssued();
         }
     }
 

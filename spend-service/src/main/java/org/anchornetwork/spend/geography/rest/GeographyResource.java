@@ -3,7 +3,6 @@ package org.anchornetwork.spend.geography.rest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.spend.geography.LocalityTier;
 import org.anchornetwork.spend.geography.service.Localities;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,7 +69,7 @@ public class GeographyResource {
             + "(today by default). Demo tiers: darlington (E06000005), tees-valley (the five Tees Valley authorities), "
             + "north-east (region E12000001).")
     public List<TierView> tiers(@Parameter(description = "yyyy-MM-dd; default today") @QueryParam("on") String on) {
-        return localities.tiersInForce(date(on)).stream().map(TierView::of).toList();
+        return localities.tiersInForce(Cursors.date("on", on, LocalDate.now())).stream().map(TierView::of).toList();
     }
 
     @GET
@@ -156,16 +156,5 @@ public class GeographyResource {
         return new LocalityView(locality.postcode(), locality.source(), locality.ladCode(), locality.ladName(),
                 locality.regionCode(), locality.combinedAuthorityCode(),
                 Localities.tiersContaining(locality, localities.tiersInForce(LocalDate.now())));
-    }
-
-    private static LocalDate date(String on) {
-        if (on == null || on.isBlank()) {
-            return LocalDate.now();
-        }
-        try {
-            return LocalDate.parse(on.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblemException.badRequest("invalid-parameter", "on must be a date such as 2026-11-25");
-        }
     }
 }

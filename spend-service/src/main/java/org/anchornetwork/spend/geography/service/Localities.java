@@ -2,8 +2,10 @@ package org.anchornetwork.spend.geography.service;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -69,8 +71,9 @@ public class Localities {
         if (locality.ladCode() == null) {
             return List.of();
         }
-        return tiers.stream().filter(tier -> Arrays.stream(tier.areaCodes).anyMatch(code -> code.equals(locality.ladCode())
-                || code.equals(locality.regionCode()) || code.equals(locality.combinedAuthorityCode())))
+        Set<String> areas = new HashSet<>(Arrays.asList(locality.ladCode(), locality.regionCode(), locality.combinedAuthorityCode()));
+        areas.remove(null);
+        return tiers.stream().filter(tier -> LocalSpend.covers(tier, areas))
                 .map(tier -> tier.key.name()).toList();
     }
 

@@ -132,7 +132,7 @@ public class BatchResource {
         try {
             return Math.max(0, Integer.parseInt(position));
         } catch (NumberFormatException e) {
-            throw ApiProblemException.badRequest("invalid-cursor", "The cursor is not one this API issued");
+            throw Cursors.notIssued();
         }
     }
 }

@@ -11,12 +11,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -28,6 +25,7 @@ import org.anchornetwork.events.EventTypes;
 import org.anchornetwork.events.spend.BatchIngestedV1;
 import org.anchornetwork.messaging.OutboxWriter;
 import org.anchornetwork.spend.geography.LocalityTier;
+import org.anchornetwork.spend.geography.service.LocalSpend;
 import org.anchornetwork.spend.geography.service.Localities;
 import org.anchornetwork.spend.ingest.IngestBatch;
 import org.anchornetwork.spend.rollup.SpendRollups;
@@ -60,15 +58,17 @@ public class PaymentIngest {
     private final EntityManager entityManager;
     private final OutboxWriter outbox;
     private final Localities localities;
+    private final LocalSpend localSpend;
     private final int maxRecordedErrors;
     private final Duration transactionTimeout;
 
-    public PaymentIngest(EntityManager entityManager, OutboxWriter outbox, Localities localities,
+    public PaymentIngest(EntityManager entityManager, OutboxWriter outbox, Localities localities, LocalSpend localSpend,
             @ConfigProperty(name = "anchor.spend.ingest.max-recorded-errors", defaultValue = "10000") int maxRecordedErrors,
             @ConfigProperty(name = "anchor.spend.ingest.transaction-timeout", defaultValue = "PT30M") Duration transactionTimeout) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.localities = localities;
+        this.localSpend = localSpend;
         this.maxRecordedErrors = maxRecordedErrors;
         this.transactionTimeout = transactionTimeout;
     }
@@ -172,7 +172,7 @@ public class PaymentIngest {
         entityManager.flush();
         BatchErrors.record(connection, batchId, sink.errors);
         if (batch.rowsAccepted > 0) {
-            outbox.append(EventTypes.BATCH_INGESTED_V1, batch.anchorOrgId, ingested(connection, batch, bySupplier));
+            outbox.append(EventTypes.BATCH_INGESTED_V1, batch.anchorOrgId, ingested(batch, bySupplier));
         }
         long finished = System.nanoTime();
         LOG.infof("Batch %s (%s, %s): %d rows read and staged in %d ms, %d stored in %d ms, recorded in %d ms", batchId,
@@ -180,9 +180,6 @@ public class PaymentIngest {
                 (moved - staged) / 1_000_000, (finished - moved) / 1_000_000);
         return new Outcome(batch, sink.errors.subList(0, Math.min(QUOTED, sink.errors.size())), duplicates, storedIds);
     }
-
-    /** Stands for the payments matched to no supplier (and redacted payees) in the amounts by supplier. */
-    private static final UUID NO_SUPPLIER = SpendRollups.NO_SUPPLIER;
 
     /** Moves the staged rows into payment; returns the amounts stored by supplier. */
     private static Map<UUID, BigDecimal> moveToPayments(Connection connection, IngestBatch batch, OffsetDateTime now)
@@ -232,7 +229,7 @@ public class PaymentIngest {
                     BigDecimal amount = result.getBigDecimal(3).setScale(2);
                     count += result.getLong(2);
                     total = total.add(amount);
-                    bySupplier.merge(supplier == null ? NO_SUPPLIER : supplier, amount, BigDecimal::add);
+                    bySupplier.merge(supplier == null ? SpendRollups.NO_SUPPLIER : supplier, amount, BigDecimal::add);
                     LocalDate from = result.getObject(4, LocalDate.class);
                     LocalDate to = result.getObject(5, LocalDate.class);
                     first = first == null || from.isBefore(first) ? from : first;
@@ -248,46 +245,15 @@ public class PaymentIngest {
     }
 
     /** The event: what the batch stored, and how much of it went to suppliers local to each tier in force. */
-    private BatchIngestedV1 ingested(Connection connection, IngestBatch batch, Map<UUID, BigDecimal> bySupplier)
-            throws SQLException {
+    private BatchIngestedV1 ingested(IngestBatch batch, Map<UUID, BigDecimal> bySupplier) {
         List<LocalityTier> tiers = localities.tiersInForce(batch.lastPaymentDate);
-        BigDecimal[] local = new BigDecimal[tiers.size()];
-        Arrays.fill(local, BigDecimal.ZERO.setScale(2));
-        Map<UUID, Set<String>> areas = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                select supplier_id, lad_code, region_code, combined_authority_code from supplier_area
-                where supplier_id = any(?)""")) {
-            query.setArray(1, connection.createArrayOf("uuid", bySupplier.keySet().toArray()));
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    Set<String> codes = areas.computeIfAbsent(result.getObject(1, UUID.class), supplier -> new HashSet<>());
-                    for (int column = 2; column <= 4; column++) {
-                        if (result.getString(column) != null) {
-                            codes.add(result.getString(column));
-                        }
-                    }
-                }
-            }
-        }
-        BigDecimal unknown = BigDecimal.ZERO.setScale(2);
-        for (Map.Entry<UUID, BigDecimal> paid : bySupplier.entrySet()) {
-            Set<String> codes = areas.getOrDefault(paid.getKey(), Set.of());
-            if (codes.isEmpty()) {
-                unknown = unknown.add(paid.getValue());
-                continue;
-            }
-            for (int i = 0; i < tiers.size(); i++) {
-                if (Arrays.stream(tiers.get(i).areaCodes).anyMatch(codes::contains)) {
-                    local[i] = local[i].add(paid.getValue());
-                }
-            }
-        }
+        LocalSpend.Totals spend = LocalSpend.totals(bySupplier, localSpend.areasOf(bySupplier.keySet()), tiers);
         List<BatchIngestedV1.TierTotal> totals = new ArrayList<>();
         for (int i = 0; i < tiers.size(); i++) {
-            totals.add(new BatchIngestedV1.TierTotal(tiers.get(i).key.name(), tiers.get(i).key.version(), local[i]));
+            totals.add(new BatchIngestedV1.TierTotal(tiers.get(i).key.name(), tiers.get(i).key.version(), spend.local().get(i)));
         }
         return new BatchIngestedV1(batch.id, batch.anchorOrgId, batch.channel.name(), batch.firstPaymentDate,
-                batch.lastPaymentDate, (int) batch.rowsAccepted, batch.amountAccepted, totals, unknown);
+                batch.lastPaymentDate, (int) batch.rowsAccepted, batch.amountAccepted, totals, spend.unknown());
     }
 
     private static List<DuplicateRow> firstDuplicates(Connection connection, IngestBatch batch) throws SQLException {

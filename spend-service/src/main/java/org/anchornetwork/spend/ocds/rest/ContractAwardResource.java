@@ -117,7 +117,7 @@ public class ContractAwardResource {
             try {
                 return new After(OffsetDateTime.parse(position.substring(0, bar)), UUID.fromString(position.substring(bar + 1)));
             } catch (DateTimeParseException | IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw ApiProblemException.badRequest("invalid-cursor", "The cursor is not one this API issued");
+                throw Cursors.notIssued();
             }
         }
     }

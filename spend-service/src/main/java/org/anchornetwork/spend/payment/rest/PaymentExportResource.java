@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import javax.sql.DataSource;
 
@@ -22,9 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.common.web.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -62,8 +61,8 @@ public class PaymentExportResource {
             + "(amounts are plain numbers).")
     public Response export(@Parameter(description = "yyyy-MM-dd, inclusive") @QueryParam("from") String from,
             @Parameter(description = "yyyy-MM-dd, inclusive") @QueryParam("to") String to) {
-        LocalDate fromDate = date("from", from, LocalDate.of(1900, 1, 1));
-        LocalDate toDate = date("to", to, LocalDate.of(9999, 12, 31));
+        LocalDate fromDate = Cursors.date("from", from, LocalDate.of(1900, 1, 1));
+        LocalDate toDate = Cursors.date("to", to, LocalDate.of(9999, 12, 31));
         String anchor = caller.orgId();
         StreamingOutput body = out -> {
             try (Connection connection = dataSource.getConnection()) {
@@ -101,16 +100,5 @@ public class PaymentExportResource {
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"payments-" + anchor + ".csv\"").build();
-    }
-
-    private static LocalDate date(String name, String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblemException.badRequest("invalid-parameter", name + " must be a date such as 2025-04-01");
-        }
     }
 }

@@ -195,13 +195,7 @@ public class PaymentResource {
             @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "ISO 8601 instant, e.g. 2026-11-01T00:00:00Z") @QueryParam("updatedSince") String updatedSince) {
         int pageSize = Cursors.limit(limit);
-        String after = Cursors.decode(cursor);
-        UUID afterId;
-        try {
-            afterId = after == null ? new UUID(0L, 0L) : UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblemException.badRequest("invalid-cursor", "The cursor is not one this API issued");
-        }
+        UUID afterId = Cursors.uuidAfter(cursor);
         OffsetDateTime since = Cursors.updatedSince(updatedSince);
         List<Payment> rows = Payment.<Payment>find("anchorOrgId = ?1 and id > ?2 and createdAt >= ?3 order by id",
                 caller.orgId(), afterId, since).page(0, pageSize + 1).list();

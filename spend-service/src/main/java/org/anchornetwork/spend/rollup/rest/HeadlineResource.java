@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.anchornetwork.spend.geography.LocalityTier;
+import org.anchornetwork.spend.geography.service.LocalSpend;
 import org.anchornetwork.spend.geography.service.Localities;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,10 +44,12 @@ public class HeadlineResource {
 
     private final EntityManager entityManager;
     private final Localities localities;
+    private final LocalSpend localSpend;
 
-    public HeadlineResource(EntityManager entityManager, Localities localities) {
+    public HeadlineResource(EntityManager entityManager, Localities localities, LocalSpend localSpend) {
         this.entityManager = entityManager;
         this.localities = localities;
+        this.localSpend = localSpend;
     }
 
     @Schema(name = "SpendHeadline", description = "The network's spend and local share per financial year")
@@ -84,34 +86,21 @@ public class HeadlineResource {
             counts.merge(year, ((Number) cells[2]).longValue(), Long::sum);
             suppliers.add(supplier);
         }
-        Map<UUID, Set<String>> areas = areasOf(suppliers);
+        Map<UUID, Set<String>> areas = localSpend.areasOf(suppliers);
         List<Year> years = new ArrayList<>();
         byYear.forEach((year, amounts) -> {
             LocalDate from = LocalDate.of(year, 4, 1);
             LocalDate to = from.plusYears(1).minusDays(1);
             List<LocalityTier> tiers = localities.tiersInForce(to);
-            BigDecimal total = BigDecimal.ZERO.setScale(2);
-            BigDecimal unknown = BigDecimal.ZERO.setScale(2);
-            BigDecimal[] local = new BigDecimal[tiers.size()];
-            Arrays.fill(local, BigDecimal.ZERO.setScale(2));
-            for (Map.Entry<UUID, BigDecimal> paid : amounts.entrySet()) {
-                total = total.add(paid.getValue());
-                Set<String> codes = areas.getOrDefault(paid.getKey(), Set.of());
-                if (codes.isEmpty()) {
-                    unknown = unknown.add(paid.getValue());
-                }
-                for (int i = 0; i < tiers.size(); i++) {
-                    if (Arrays.stream(tiers.get(i).areaCodes).anyMatch(codes::contains)) {
-                        local[i] = local[i].add(paid.getValue());
-                    }
-                }
-            }
+            BigDecimal total = amounts.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            LocalSpend.Totals spend = LocalSpend.totals(amounts, areas, tiers);
             List<TierShare> shares = new ArrayList<>();
             for (int i = 0; i < tiers.size(); i++) {
-                shares.add(new TierShare(tiers.get(i).key.name(), tiers.get(i).key.version(), local[i], share(local[i], total)));
+                BigDecimal local = spend.local().get(i);
+                shares.add(new TierShare(tiers.get(i).key.name(), tiers.get(i).key.version(), local, share(local, total)));
             }
             years.add(new Year(year + "-" + String.format("%02d", (year + 1) % 100), from, to, counts.get(year), total,
-                    unknown, share(unknown, total), shares));
+                    spend.unknown(), share(spend.unknown(), total), shares));
         });
         return new Headline(DEFINITIONS, years);
     }
@@ -119,29 +108,5 @@ public class HeadlineResource {
     private static BigDecimal share(BigDecimal part, BigDecimal total) {
         return total.signum() == 0 ? null
                 : part.multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP);
-    }
-
-    /** Each supplier's districts, regions and combined authorities (none for the no-supplier key). */
-    private Map<UUID, Set<String>> areasOf(Set<UUID> suppliers) {
-        Map<UUID, Set<String>> areas = new HashMap<>();
-        if (suppliers.isEmpty()) {
-            return areas;
-        }
-        // Every located supplier: at most tens of thousands for a network, fewer than the rollup's rows.
-        List<?> rows = entityManager.createNativeQuery(
-                "select supplier_id, lad_code, region_code, combined_authority_code from supplier_area").getResultList();
-        for (Object row : rows) {
-            Object[] cells = (Object[]) row;
-            if (!suppliers.contains((UUID) cells[0])) {
-                continue;
-            }
-            Set<String> codes = areas.computeIfAbsent((UUID) cells[0], supplier -> new HashSet<>());
-            for (int column = 1; column <= 3; column++) {
-                if (cells[column] != null) {
-                    codes.add((String) cells[column]);
-                }
-            }
-        }
-        return areas;
     }
 }

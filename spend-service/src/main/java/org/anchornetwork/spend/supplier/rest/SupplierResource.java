@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
@@ -31,6 +30,7 @@ import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
 import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.common.web.SpreadsheetCells;
+import org.anchornetwork.spend.geography.LocalityTier;
 import org.anchornetwork.spend.geography.service.Localities;
 import org.anchornetwork.spend.ingest.rest.IngestModes;
 import org.anchornetwork.spend.ingest.IngestBatch;
@@ -95,12 +95,16 @@ public class SupplierResource {
     }
 
     private SupplierView view(Supplier supplier) {
+        return view(supplier, localities.tiersInForce(LocalDate.now()));
+    }
+
+    /** The supplier with its sites placed in {@code tiers} (read once per request, not once per supplier). */
+    private SupplierView view(Supplier supplier, List<LocalityTier> tiers) {
         List<String> identifiers = strings("select identifier from supplier_identity where supplier_id = ?1 order by identifier", supplier.id);
         List<String> names = strings("select name from supplier_name where supplier_id = ?1 order by kind, name", supplier.id);
         List<?> siteRows = Supplier.getEntityManager().createNativeQuery(
                 "select postcode, kind from supplier_site where supplier_id = ?1 order by kind desc, postcode")
                 .setParameter(1, supplier.id).getResultList();
-        var tiers = localities.tiersInForce(LocalDate.now());
         java.util.Set<String> localTo = new java.util.TreeSet<>();
         List<SiteView> sites = siteRows.stream().map(row -> {
             Object[] cells = (Object[]) row;
@@ -128,13 +132,7 @@ public class SupplierResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
         int pageSize = Cursors.limit(limit);
-        String after = Cursors.decode(cursor);
-        UUID afterId;
-        try {
-            afterId = after == null ? new UUID(0L, 0L) : UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblemException.badRequest("invalid-cursor", "The cursor is not one this API issued");
-        }
+        UUID afterId = Cursors.uuidAfter(cursor);
         Boolean charterSignatory = switch (charterSignatoryParameter == null ? "" : charterSignatoryParameter) {
             case "" -> null;
             case "true" -> Boolean.TRUE;
@@ -143,8 +141,9 @@ public class SupplierResource {
         };
         String query = "id > ?1" + (charterSignatory == null ? "" : " and charterSignatory = ?2") + " order by id";
         Object[] parameters = charterSignatory == null ? new Object[] { afterId } : new Object[] { afterId, charterSignatory };
+        List<LocalityTier> tiers = localities.tiersInForce(LocalDate.now());
         return CursorPage.of(Supplier.<Supplier>find(query, parameters).page(0, pageSize + 1).list().stream()
-                .map(this::view).toList(), pageSize, view -> view.id().toString());
+                .map(supplier -> view(supplier, tiers)).toList(), pageSize, view -> view.id().toString());
     }
 
     @GET
