@@ -79,6 +79,11 @@ spend_file darlington-council council 2000 11
 spend_file cddft-nhs-trust nhs 400 22
 spend_file darlington-college college 300 33
 
+# The anchors, as the network describes them (their type is a dimension of the spend analyses).
+call network-admin PUT /api/v1/spend/anchors/GB-LAE-DAL '{"name":"Darlington Borough Council","anchorType":"LOCAL_AUTHORITY"}' 200
+call network-admin PUT /api/v1/spend/anchors/GB-NHS-RXP '{"name":"County Durham and Darlington NHS Foundation Trust","anchorType":"NHS"}' 200
+call network-admin PUT /api/v1/spend/anchors/GB-EDU-130584 '{"name":"Darlington College","anchorType":"EDUCATION"}' 200
+
 call darlington-council POST /api/v1/charters/fairer-richer-darlington/signatories '{"organisationName":"Darlington Borough Council","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local","keep-your-eyes-and-ears-open","tackling-low-incomes","give-locally"]}' 200 201
 call cddft-nhs-trust POST /api/v1/charters/fairer-richer-darlington/signatories '{"organisationName":"County Durham and Darlington NHS Foundation Trust","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local","tackling-low-incomes"]}' 200 201
 call darlington-college POST /api/v1/charters/fairer-richer-darlington/signatories '{"organisationName":"Darlington College","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local","give-locally"]}' 200 201

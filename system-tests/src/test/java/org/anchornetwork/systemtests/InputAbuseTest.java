@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -234,6 +235,34 @@ class InputAbuseTest {
                 assertEquals(hostile[2], response.statusCode(), () -> hostile[0] + " gave " + response.statusCode());
                 assertTrue(response.contentType().startsWith("application/problem+json"), response::contentType);
                 assertFalse(response.asString().contains("Exception"), "no exception names");
+            }));
+        }
+        return tests.stream();
+    }
+
+    /**
+     * Aggregates over everything at the finest grain, and queries built to confuse the parser, are answered, or
+     * refused with a problem (400 unreadable, 422 too many cells, 503 past the statement timeout); never a 500.
+     */
+    @TestFactory
+    Stream<DynamicTest> pathologicalAnalysesAreAnsweredOrRefusedWithAProblem() {
+        List<String> queries = List.of(
+                "drilldown=supplier,month,anchor,category,localAuthority,supplierSize,vcse,signatory&measures=supplierCount,totalSpend",
+                "drilldown=anchor&cut=anchor:GB-LAE-DAL'%20or%201=1--",
+                "drilldown=anchor&cut=category:" + "x".repeat(5000),
+                "cut=" + "financialYear:2025-26|".repeat(2000),
+                "drilldown=" + "anchor,".repeat(500),
+                "order=" + "totalSpend".repeat(200));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String query : queries) {
+            tests.add(DynamicTest.dynamicTest(query.substring(0, Math.min(60, query.length())), () -> {
+                Response response = given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN)).urlEncodingEnabled(false)
+                        .get("/api/v1/spend/aggregate?" + query);
+                assertTrue(Set.of(200, 400, 414, 422, 431, 503).contains(response.statusCode()),
+                        () -> query + " gave " + response.statusCode() + ": " + response.asString());
+                if (response.statusCode() != 200) {
+                    assertFalse(response.asString().contains("Exception"), "no exception names");
+                }
             }));
         }
         return tests.stream();

@@ -144,6 +144,31 @@ class NetworkJourneysTest {
     }
 
     @Test
+    void aCouncilsSpendFileMovesTheNetworksLocalShareThatAnOfficersBiToolReads() {
+        String supplier = "Journey Skerne Joinery " + UUID.randomUUID().toString().substring(0, 8);
+        as(DemoClient.DARLINGTON_COUNCIL).contentType(ContentType.JSON).body("""
+                {"suppliers":[{"name":"%s","postcode":"DL1 5QT","sizeClass":"SMALL"}]}""".formatted(supplier))
+                .post("/api/v1/suppliers/vendor-master").then().statusCode(200);
+        String file = "Payment Date,Supplier Name,Net Amount,Expense Type,Transaction Number\n"
+                + "2031-05-14," + supplier + ",750.00,Building repairs,J-1\n"
+                + "2031-06-02,Journey Faraway Consulting,250.00,Consultancy fees,J-2\n";
+        as(DemoClient.DARLINGTON_COUNCIL).contentType("text/csv; charset=UTF-8").body(file)
+                .post("/api/v1/payments/uploads?fileName=journey.csv").then().statusCode(201);
+
+        String query = "/api/v1/spend/aggregate?drilldown=anchor,quarter&cut=financialYear:2031-32";
+        as(DemoClient.NETWORK_ADMIN).get(query).then().statusCode(200)
+                .body("definitions.source", equalTo("spend_cube_month"))
+                .body("cells.find { it.anchor == 'GB-LAE-DAL' && it.quarter == '2031-32-Q1' }.totalSpend", equalTo(1000.0f))
+                .body("cells.find { it.anchor == 'GB-LAE-DAL' && it.quarter == '2031-32-Q1' }.localShare.darlington", equalTo(75.0f))
+                .body("cells.find { it.anchor == 'GB-LAE-DAL' && it.quarter == '2031-32-Q1' }.smeShare", equalTo(75.0f));
+        as(DemoClient.COLLEGE).get(query).then().statusCode(200);
+        as(DemoClient.COLLEGE).get("/api/v1/spend/aggregate?drilldown=category&cut=financialYear:2031-32&format=csv")
+                .then().statusCode(200).contentType(containsString("text/csv")).body(containsString("construction"));
+        as(DemoClient.SUPPLIER).get(query).then().statusCode(403).contentType(containsString("application/problem+json"));
+        given().get(query).then().statusCode(401);
+    }
+
+    @Test
     void malformedJsonIsA400ProblemWithoutInternals() {
         as(DemoClient.DARLINGTON_COUNCIL).contentType(ContentType.JSON).body("{\"payments\": [ {\"amount\": ")
                 .post("/api/v1/payments")

@@ -306,6 +306,19 @@ class TenantIsolationMatrixTest {
         }, null, outcomes(UNAUTHENTICATED, Outcome.of(204), FORBIDDEN, Outcome.of(204), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         // The network's spend headline names nobody: public.
         operations.put("GET /api/v1/spend/headline", new Operation(() -> "/api/v1/spend/headline", null, everyone(OK)));
+        // Network analyses are for members (anchors and the network admin); portals, suppliers and signatories are not.
+        Map<Caller, Outcome> membersOfTheNetwork = outcomes(UNAUTHENTICATED, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK);
+        operations.put("GET /api/v1/spend/aggregate", new Operation(
+                () -> "/api/v1/spend/aggregate?drilldown=anchor,quarter&cut=financialYear:2026-27", null, membersOfTheNetwork));
+        operations.put("GET /api/v1/spend/anchors", new Operation(() -> "/api/v1/spend/anchors", null, membersOfTheNetwork));
+        operations.put("PUT /api/v1/spend/anchors/{orgId}", new Operation(() -> "/api/v1/spend/anchors/" + DARLINGTON,
+                () -> "{\"name\":\"Darlington Borough Council\",\"anchorType\":\"LOCAL_AUTHORITY\"}", adminOnlyOk));
+        // Categories are public to read (analyses name them); only the network admin replaces them (here: with themselves).
+        operations.put("GET /api/v1/spend/categories", new Operation(() -> "/api/v1/spend/categories", null, everyone(OK)));
+        operations.put("PUT /api/v1/spend/categories", new Operation(() -> "/api/v1/spend/categories",
+                () -> given().get("/api/v1/spend/categories").then().statusCode(200).extract().asString(), adminOnlyOk));
+        operations.put("GET /api/v1/spend/categories/expense-types",
+                new Operation(() -> "/api/v1/spend/categories/expense-types", null, membersOfTheNetwork));
         // Geography is public to read; only the network admin defines tiers.
         operations.put("GET /api/v1/geography/tiers", new Operation(() -> "/api/v1/geography/tiers", null, everyone(OK)));
         operations.put("GET /api/v1/geography/tiers/{name}/versions",
@@ -431,6 +444,12 @@ class TenantIsolationMatrixTest {
                         .formatted(ref))
                 .post("/api/v1/payments").then().statusCode(403);
         Caller.ANCHOR_B.request().header("X-Org-Id", DARLINGTON).get("/api/v1/payments/" + paymentOfA).then().statusCode(404);
+        // An analysis of "own" spend is of the token's organisation, whatever the query or headers claim.
+        String own = "/api/v1/spend/aggregate?scope=own&drilldown=anchor&cut=financialYear:2026-27";
+        List<String> anchorsSeenByB = Caller.ANCHOR_B.request().queryParam("anchorOrgId", DARLINGTON).header("X-Org-Id", DARLINGTON)
+                .get(own).then().statusCode(200).body("definitions.scope", org.hamcrest.Matchers.equalTo("OWN"))
+                .extract().path("cells.anchor");
+        assertTrue(anchorsSeenByB.stream().allMatch("GB-NHS-RXP"::equals), "B's own analysis holds only B: " + anchorsSeenByB);
         Caller.ANCHOR_B.request().header("X-Org-Id", DARLINGTON).get("/api/v1/contract-awards/" + awardOfA).then().statusCode(404);
     }
 }

@@ -1,5 +1,7 @@
 package org.anchornetwork.spend.rollup;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -7,33 +9,33 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 /**
- * Keeps {@code spend_rollup} equal to the sums of the payments it rolls up, incrementally: in the statement that
- * stores payments, and in every statement that moves payments from one supplier to another. Each writer hands over
- * the rows it changed ({@code anchor_org_id, payment_date, amount, supplier_id, expense_type, redacted}) through a
- * data-modifying CTE, so rollup and payments change in one statement and cannot drift apart.
+ * Keeps {@code spend_rollup} and the {@link Cube cubes} equal to the sums of the payments they roll up,
+ * incrementally: in the statement that stores payments, and in every statement that moves payments from one
+ * supplier to another. Each writer hands over the payment rows it changed through a data-modifying CTE; they are
+ * grouped once into a signed delta (rows shaped like the rollup), and the rollup and every cube are upserted from
+ * that one delta in the same statement, so none of them can drift from the payments.
  */
 public final class SpendRollups {
 
     /** The rollup's supplier for payments matched to no supplier (and redacted payees). */
     public static final UUID NO_SUPPLIER = new UUID(0L, 0L);
-    private static final String NO_SUPPLIER_SQL = "'00000000-0000-0000-0000-000000000000'::uuid";
+    static final String NO_SUPPLIER_SQL = "'00000000-0000-0000-0000-000000000000'::uuid";
 
     private SpendRollups() {
     }
 
     /**
-     * A CTE body adding (sign +1) or taking away (-1) the rows of CTE {@code source} under {@code supplierExpression}.
+     * A CTE body grouping payment-shaped rows of {@code source} (anchor_org_id, payment_date, amount, supplier_id,
+     * expense_type, redacted) into rollup-shaped delta rows under {@code supplierExpression}, signed by {@code sign},
+     * with the first and last payment date of each.
      */
-    public static String upsertFrom(String source, String supplierExpression, int sign) {
+    public static String deltaOf(String source, String supplierExpression, int sign) {
         String s = sign < 0 ? "-" : "";
         return """
-                insert into spend_rollup (anchor_org_id, month, supplier_id, expense_type, redacted, payment_count, amount)
-                select anchor_org_id, date_trunc('month', payment_date)::date, %s, coalesce(expense_type, ''), redacted,
-                    %scount(*), %ssum(amount)
-                from %s group by 1, 2, 3, 4, 5
-                on conflict (anchor_org_id, month, supplier_id, expense_type, redacted) do update set
-                    payment_count = spend_rollup.payment_count + excluded.payment_count,
-                    amount = spend_rollup.amount + excluded.amount""".formatted(supplierExpression, s, s, source);
+                select anchor_org_id, date_trunc('month', payment_date)::date as month, %s as supplier_id,
+                    coalesce(expense_type, '') as expense_type, redacted, %scount(*) as payment_count, %ssum(amount) as amount,
+                    min(payment_date) as first_date, max(payment_date) as last_date
+                from %s group by 1, 2, 3, 4, 5""".formatted(supplierExpression, s, s, source);
     }
 
     /** The rollup key of a payment row's supplier: its supplier, or {@link #NO_SUPPLIER}. */
@@ -42,8 +44,58 @@ public final class SpendRollups {
     }
 
     /**
+     * CTE definitions ("name as (…)") adding the delta rows of CTE {@code delta} to the rollup and to every cube. Each
+     * target is written by one CTE only: PostgreSQL does not define which of two changes to one row in one statement
+     * wins, so a move's taking and giving go into one signed delta.
+     */
+    public static String applyDelta(String delta) {
+        List<String> ctes = new ArrayList<>();
+        ctes.add(delta + "_rollup as (" + """
+                insert into spend_rollup (anchor_org_id, month, supplier_id, expense_type, redacted, payment_count, amount)
+                select anchor_org_id, month, supplier_id, expense_type, redacted, sum(payment_count), sum(amount)
+                from %s group by 1, 2, 3, 4, 5
+                on conflict (anchor_org_id, month, supplier_id, expense_type, redacted) do update set
+                    payment_count = spend_rollup.payment_count + excluded.payment_count,
+                    amount = spend_rollup.amount + excluded.amount""".formatted(delta) + ")");
+        ctes.add(applyToCubes(delta));
+        return String.join(",\n", ctes);
+    }
+
+    /** CTE definitions adding the delta rows of CTE {@code delta} (rollup-shaped, signed) to every cube. */
+    public static String applyToCubes(String delta) {
+        List<String> ctes = new ArrayList<>();
+        for (Cube cube : Cube.STORED) {
+            ctes.add(delta + "_" + cube.name().toLowerCase() + " as (" + cube.upsertFrom(delta) + ")");
+        }
+        return String.join(",\n", ctes);
+    }
+
+    /**
+     * What rollup-shaped rows of {@code source} contribute to the cubes: each row with its expense type's category,
+     * its supplier's district, size, VCSE and charter status and the tiers its supplier is local to in that month
+     * (all as the cubes hold them), and its spend with SMEs, VCSEs and signatories. Unknown suppliers and unknown
+     * locations come out as unknown, never dropped.
+     */
+    public static String contributions(String source) {
+        return """
+                select d.month, d.anchor_org_id, coalesce(c.category_code, 'uncategorised') as category_code,
+                    coalesce(c.influenceable, true) as influenceable, coalesce(l.bits, -1) as locality,
+                    coalesce(p.lad_code, '') as lad_code, coalesce(p.size_class, 'UNKNOWN') as size_class,
+                    coalesce(p.vcse, 'UNKNOWN') as vcse, coalesce(p.signatory, false) as signatory, d.supplier_id,
+                    d.payment_count, d.amount,
+                    case when p.size_class in ('MICRO', 'SMALL', 'MEDIUM') then d.amount else 0 end as sme_amount,
+                    case when p.vcse = 'YES' then d.amount else 0 end as vcse_amount,
+                    case when p.signatory then d.amount else 0 end as signatory_amount
+                from %s d
+                left join expense_category c on c.expense_type = d.expense_type
+                left join supplier_profile p on p.supplier_id = d.supplier_id
+                left join supplier_locality l on l.supplier_id = d.supplier_id and d.month between l.first_month and l.last_month"""
+                .formatted(source);
+    }
+
+    /**
      * Runs {@code updatePayments} (an {@code update payment p … } without a returning clause) and moves the rows it
-     * changed from supplier {@code from} (null: no supplier) to their new supplier in the rollup.
+     * changed from supplier {@code from} (null: no supplier) to their new supplier in the rollup and the cubes.
      *
      * @return how many payments changed
      */
@@ -51,11 +103,13 @@ public final class SpendRollups {
         String sql = """
                 with changed as (%s
                     returning p.anchor_org_id, p.payment_date, p.amount, p.supplier_id, p.expense_type, p.redacted),
-                taken as (%s),
-                given as (%s)
+                moved as (%s
+                    union all
+                    %s),
+                %s
                 select count(*) from changed""".formatted(updatePayments,
-                upsertFrom("changed", from == null ? NO_SUPPLIER_SQL : "cast(:rollupFrom as uuid)", -1),
-                upsertFrom("changed", supplierKey("supplier_id"), 1));
+                deltaOf("changed", from == null ? NO_SUPPLIER_SQL : "cast(:rollupFrom as uuid)", -1),
+                deltaOf("changed", supplierKey("supplier_id"), 1), applyDelta("moved"));
         Query query = entityManager.createNativeQuery(sql);
         parameters.forEach(query::setParameter);
         if (from != null) {

@@ -24,8 +24,10 @@ import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
- * The rollup always equals the sums of the payments it rolls up, after any sequence of random batches (with
- * duplicates, invalid and redacted rows), vendor masters that match payments later, and supplier merges.
+ * The rollup and every cube always equal the sums of the payments they roll up, after any sequence of random batches
+ * (with duplicates, invalid and redacted rows), vendor masters that match and place suppliers later, supplier
+ * merges, charter signatures, category rule changes and new tier versions. The cubes are checked against an
+ * independent computation ({@link CubeOracle}) from the payments and what the registry, tiers and rules say now.
  */
 @QuarkusTest
 @QuarkusTestResource(RequiresLocalInfrastructure.class)
@@ -36,28 +38,45 @@ class SpendRollupPropertyTest {
     private static final List<String> NAMES = List.of("Rollup Skerne Joinery Ltd", "ROLLUP SKERNE JOINERY LIMITED",
             "Rollup Brinkburn Catering", "Rollup Tees Print Co", "Rollup Northgate IT Ltd", "Rollup Pennine Office Supplies",
             "Rollup Unknown Widgets", "Rollup Cockerton Bakery");
-    private static final List<String> EXPENSE_TYPES = List.of("Materials", "Catering", "IT");
+    private static final List<String> EXPENSE_TYPES = List.of("Materials", "Catering", "IT", "Rollup Gadgetry");
+    private static final List<String> POSTCODES = List.of("DL1 5QT", "DL2 2UL", "TS18 1AA", "LS1 4AP");
+
+    @jakarta.inject.Inject
+    org.anchornetwork.spend.supplier.service.SupplierRegistry registry;
 
     @Test
     @TestSecurity(user = "property-portal", roles = { "portal", "network-admin" })
     @OidcSecurity(claims = { @Claim(key = "org_id", value = "GB-COH-70000077"),
             @Claim(key = "acts_for", value = "[\"GB-LAE-R01\",\"GB-LAE-R02\",\"GB-NHS-R03\"]", type = ClaimType.JSON_ARRAY) })
     void theRollupEqualsThePaymentsAfterRandomIngestsMatchesAndMerges() {
-        for (long seed : new long[] { 1, 2, 3 }) {
-            Random random = new Random(seed);
-            List<String> sentRefs = new ArrayList<>();
-            for (int step = 0; step < 12; step++) {
-                int kind = random.nextInt(6);
-                String anchor = ANCHORS.get(random.nextInt(ANCHORS.size()));
-                if (kind <= 3) {
-                    sendBatch(random, anchor, sentRefs, seed, step);
-                } else if (kind == 4) {
-                    sendVendorMaster(random, anchor);
-                } else {
-                    mergeTwoSuppliers(random);
+        Object originalCategories = given().get("/api/v1/spend/categories").then().statusCode(200).extract().jsonPath().get("");
+        try {
+            for (long seed : new long[] { 1, 2, 3 }) {
+                Random random = new Random(seed);
+                List<String> sentRefs = new ArrayList<>();
+                for (int step = 0; step < 14; step++) {
+                    int kind = random.nextInt(9);
+                    String anchor = ANCHORS.get(random.nextInt(ANCHORS.size()));
+                    if (kind <= 3) {
+                        sendBatch(random, anchor, sentRefs, seed, step);
+                    } else if (kind == 4) {
+                        sendVendorMaster(random, anchor);
+                    } else if (kind == 5) {
+                        mergeTwoSuppliers(random);
+                    } else if (kind == 6) {
+                        signOne(random);
+                    } else if (kind == 7) {
+                        changeCategoryRules(random, originalCategories);
+                    } else {
+                        defineTierVersion(random);
+                    }
+                    String when = "after seed " + seed + " step " + step + " (kind " + kind + ")";
+                    assertEquals(rawSums(), rolledUp(), when);
+                    CubeOracle.assertCubesEqualPayments(ANCHORS, when);
                 }
-                assertEquals(rawSums(), rolledUp(), "after seed " + seed + " step " + step + " (kind " + kind + ")");
             }
+        } finally {
+            given().contentType("application/json").body(originalCategories).put("/api/v1/spend/categories").then().statusCode(200);
         }
         // The sequence did exercise every path: payments stored, some matched to suppliers, some not.
         long matched = QuarkusTransaction.requiringNew().call(() -> Payment.count(
@@ -91,8 +110,14 @@ class SpendRollupPropertyTest {
         StringBuilder json = new StringBuilder("{\"suppliers\":[");
         int size = 1 + random.nextInt(3);
         for (int i = 0; i < size; i++) {
+            String[] sizes = { null, "MICRO", "SMALL", "MEDIUM", "LARGE" };
+            String sizeClass = sizes[random.nextInt(sizes.length)];
+            int vcse = random.nextInt(3);
             json.append(i == 0 ? "" : ",").append("{\"name\":\"").append(NAMES.get(random.nextInt(NAMES.size())))
-                    .append("\",\"postcode\":\"DL1 5QT\"}");
+                    .append("\",\"postcode\":\"").append(POSTCODES.get(random.nextInt(POSTCODES.size()))).append('"')
+                    .append(random.nextBoolean() ? ",\"branchPostcodes\":[\"" + POSTCODES.get(random.nextInt(POSTCODES.size())) + "\"]" : "")
+                    .append(sizeClass == null ? "" : ",\"sizeClass\":\"" + sizeClass + "\"")
+                    .append(vcse == 0 ? "" : ",\"vcse\":" + (vcse == 1)).append('}');
         }
         given().contentType("application/json").body(json.append("]}").toString())
                 .post("/api/v1/suppliers/vendor-master?anchorOrgId=" + anchor).then().statusCode(200);
@@ -111,6 +136,48 @@ class SpendRollupPropertyTest {
             given().contentType("application/json").body("{\"supplierId\":\"" + other + "\"}")
                     .post("/api/v1/suppliers/" + kept + "/merge").then().statusCode(200);
         }
+    }
+
+    /** One of this test's suppliers signs the charter (as a pledge event would tell the service). */
+    private void signOne(Random random) {
+        String organisation = "GB-COH-7" + (7000000 + random.nextInt(1000));
+        List<?> unnamed = QuarkusTransaction.requiringNew().call(() -> Payment.getEntityManager().createNativeQuery("""
+                select distinct p.supplier_id from payment p join supplier s on s.id = p.supplier_id
+                where p.anchor_org_id in ('GB-LAE-R01', 'GB-LAE-R02', 'GB-NHS-R03') and s.organisation_id is null
+                order by p.supplier_id""").getResultList());
+        if (unnamed.isEmpty()) {
+            return;
+        }
+        UUID supplier = (UUID) unnamed.get(random.nextInt(unnamed.size()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            registry.addIdentifier(supplier, organisation);
+            registry.markCharterSignatory(organisation, "Rollup signatory", "fairer-richer-darlington", java.time.LocalDate.of(2025, 6, 1));
+        });
+    }
+
+    /** Puts Catering or this test's gadgetry in another category, or back, as the network admin would. */
+    @SuppressWarnings("unchecked")
+    private static void changeCategoryRules(Random random, Object original) {
+        Map<String, Object> changed = new java.util.HashMap<>((Map<String, Object>) original);
+        List<Object> rules = new ArrayList<>((List<Object>) changed.get("rules"));
+        String[][] choices = { { "rollup gadget*", "energy-utilities" }, { "catering", "supplies" }, { "*gadgetry", "ict" } };
+        int picks = random.nextInt(3);
+        for (int i = 0; i < picks; i++) {
+            String[] choice = choices[random.nextInt(choices.length)];
+            rules.add(0, Map.of("pattern", choice[0], "category", choice[1]));
+        }
+        changed.put("rules", rules);
+        given().contentType("application/json").body(changed).put("/api/v1/spend/categories").then().statusCode(200);
+    }
+
+    /** A new version of this test's tier, over districts the payments' suppliers are in, from a year the payments span. */
+    private static void defineTierVersion(Random random) {
+        String[][] areas = { { "E06000047" }, { "E06000004", "E06000047" }, { "E06000005" }, { "E12000001" } };
+        String[] chosen = areas[random.nextInt(areas.length)];
+        String body = "{\"label\":\"Rollup test tier\",\"areaCodes\":[\"" + String.join("\",\"", chosen)
+                + "\"],\"effectiveFrom\":\"202" + (5 + random.nextInt(3)) + "-0" + (1 + random.nextInt(9)) + "-01\"}";
+        given().contentType("application/json").body(body).post("/api/v1/geography/tiers/rollup-test-tier/versions")
+                .then().statusCode(201);
     }
 
     private static final String KEY = "anchor_org_id || ' ' || %s || ' ' || %s || ' ' || %s || ' ' || %s";

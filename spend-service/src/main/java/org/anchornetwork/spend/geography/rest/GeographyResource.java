@@ -31,8 +31,11 @@ import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.Cursors;
+import org.anchornetwork.spend.analysis.service.AnalysisDefinitions;
 import org.anchornetwork.spend.geography.LocalityTier;
 import org.anchornetwork.spend.geography.service.Localities;
+import org.anchornetwork.spend.geography.service.TierEpochs;
+import org.anchornetwork.spend.rollup.service.CubeMaintenance;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,9 +49,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GeographyResource {
 
     private final Localities localities;
+    private final TierEpochs tierEpochs;
+    private final CubeMaintenance cubes;
+    private final AnalysisDefinitions definitions;
 
-    public GeographyResource(Localities localities) {
+    public GeographyResource(Localities localities, TierEpochs tierEpochs, CubeMaintenance cubes,
+            AnalysisDefinitions definitions) {
         this.localities = localities;
+        this.tierEpochs = tierEpochs;
+        this.cubes = cubes;
+        this.definitions = definitions;
     }
 
     @Schema(name = "LocalityTier", description = "One version of a locality tier")
@@ -104,10 +114,13 @@ public class GeographyResource {
     @APIResponse(responseCode = "201", description = "The new version")
     @APIResponse(responseCode = "422", description = "An unknown area code or a bad field; every error is listed")
     public Response define(@PathParam("name") String name, @Valid @NotNull NewTierVersion request) {
-        if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+        if (!name.matches("[a-z0-9][a-z0-9-]{0,39}") || name.equals(AnalysisDefinitions.OUTSIDE)
+                || name.equals(AnalysisDefinitions.UNKNOWN)) {
             throw ApiProblemException.invalid("The tier name is not valid", List.of(ProblemError.at("name", "invalid-name",
-                    "lower case letters, digits and hyphens, at most 40, e.g. tees-valley")));
+                    "lower case letters, digits and hyphens, at most 40, e.g. tees-valley; not 'outside' or 'unknown', "
+                            + "which analyses use for suppliers in no tier and of unknown location")));
         }
+        cubes.changing();
         Set<String> codes = new LinkedHashSet<>(request.areaCodes());
         List<ProblemError> errors = new ArrayList<>();
         int index = 0;
@@ -134,7 +147,14 @@ public class GeographyResource {
         tier.areaCodes = codes.toArray(String[]::new);
         tier.effectiveFrom = request.effectiveFrom();
         tier.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (!tierEpochs.assignBit(name)) {
+            throw ApiProblemException.invalid("The network has " + TierEpochs.MAX_TIERS + " tiers, the most its analyses can hold",
+                    List.of(ProblemError.at("name", "too-many-tiers", "define a new version of an existing tier instead")));
+        }
         tier.persist();
+        // Suppliers local to the tier (or no longer) move in the cubes from the financial years it applies to.
+        cubes.reconcileAll();
+        definitions.changed();
         return Response.status(Response.Status.CREATED).entity(TierView.of(tier)).build();
     }
 

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -29,6 +31,7 @@ import org.anchornetwork.spend.geography.service.LocalSpend;
 import org.anchornetwork.spend.geography.service.Localities;
 import org.anchornetwork.spend.ingest.IngestBatch;
 import org.anchornetwork.spend.rollup.SpendRollups;
+import org.anchornetwork.spend.rollup.service.CubeMaintenance;
 import org.anchornetwork.spend.supplier.SupplierNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -119,6 +122,7 @@ public class PaymentIngest {
                         capital_or_revenue varchar(10), transaction_ref varchar(100), transaction_line varchar(20),
                         redacted boolean, supplier_name_normalised varchar(300)) on commit drop""");
         }
+        CubeMaintenance.writingPayments(connection);
         long started = System.nanoTime();
         long staged;
         CopyWriter copy = CopyWriter.start(connection, "incoming_payment", STAGING_COLUMNS);
@@ -153,6 +157,7 @@ public class PaymentIngest {
         long moved = staged;
         if (store && sink.accepted > 0) {
             noteSuppliers(connection);
+            CubeMaintenance.noteExpenseTypes(connection, sink.expenseTypes);
             bySupplier = moveToPayments(connection, batch, receivedAt);
             moved = System.nanoTime();
             batch.rowsDuplicate = sink.accepted - batch.rowsAccepted;
@@ -206,13 +211,15 @@ public class PaymentIngest {
                     %s
                     on conflict (anchor_org_id, row_key) do nothing
                     returning anchor_org_id, payment_date, amount, supplier_id, expense_type, redacted),
-                rolled_up as (%s)
-                select supplier_id, count(*), sum(amount), min(payment_date), max(payment_date) from stored
+                delta as (%s),
+                %s
+                select supplier_id, sum(payment_count), sum(amount), min(first_date), max(last_date) from delta
                 group by supplier_id""".formatted(
                 // Only a JSON batch can repeat a key (a file row's key counts its identical rows), so only it needs
                 // file order; sorting a million file rows for nothing would cost a second.
                 batch.channel == IngestBatch.Channel.CSV ? "" : "order by s.source_row",
-                SpendRollups.upsertFrom("stored", SpendRollups.supplierKey("supplier_id"), 1)))) {
+                SpendRollups.deltaOf("stored", SpendRollups.supplierKey("supplier_id"), 1),
+                SpendRollups.applyDelta("delta")))) {
             insert.setString(1, batch.anchorOrgId);
             insert.setObject(2, batch.id);
             insert.setObject(3, now);
@@ -229,7 +236,7 @@ public class PaymentIngest {
                     BigDecimal amount = result.getBigDecimal(3).setScale(2);
                     count += result.getLong(2);
                     total = total.add(amount);
-                    bySupplier.merge(supplier == null ? SpendRollups.NO_SUPPLIER : supplier, amount, BigDecimal::add);
+                    bySupplier.merge(supplier, amount, BigDecimal::add);
                     LocalDate from = result.getObject(4, LocalDate.class);
                     LocalDate to = result.getObject(5, LocalDate.class);
                     first = first == null || from.isBefore(first) ? from : first;
@@ -327,6 +334,8 @@ public class PaymentIngest {
         private final IngestBatch.Mode mode;
         private final List<ProblemError> errors = new ArrayList<>();
         private final Map<String, String> normalisedNames = new HashMap<>();
+        /** Every expense type the batch uses ('' for none), so each has its category before the cubes need it. */
+        private Set<String> expenseTypes = new HashSet<>();
         private long accepted;
         private long rejectedRows;
 
@@ -350,6 +359,12 @@ public class PaymentIngest {
                     .field(p.transactionLine()).field(p.redacted() ? "t" : "f")
                     .field(normalised(p.supplierName()));
             copy.endRow();
+            if (expenseTypes != null) {
+                expenseTypes.add(p.expenseType() == null ? "" : p.expenseType());
+                if (expenseTypes.size() > 10_000) {
+                    expenseTypes = null; // an odd file: the database lists them instead
+                }
+            }
         }
 
         /** Spend files name the same few thousand suppliers again and again: normalise each name once. */

@@ -31,6 +31,7 @@ import org.anchornetwork.spend.ingest.IngestBatch;
 import org.anchornetwork.spend.ingest.service.BatchErrors;
 import org.anchornetwork.spend.ingest.service.PaymentIngest;
 import org.anchornetwork.spend.supplier.service.SupplierRegistry;
+import org.anchornetwork.spend.rollup.service.CubeMaintenance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
@@ -46,14 +47,16 @@ public class ReleasePackageIngest {
 
     private final EntityManager entityManager;
     private final SupplierRegistry registry;
+    private final CubeMaintenance cubes;
     private final int maxRecordedErrors;
     private final Duration transactionTimeout;
 
-    public ReleasePackageIngest(EntityManager entityManager, SupplierRegistry registry,
+    public ReleasePackageIngest(EntityManager entityManager, SupplierRegistry registry, CubeMaintenance cubes,
             @ConfigProperty(name = "anchor.spend.ingest.max-recorded-errors", defaultValue = "10000") int maxRecordedErrors,
             @ConfigProperty(name = "anchor.spend.ingest.transaction-timeout", defaultValue = "PT30M") Duration transactionTimeout) {
         this.entityManager = entityManager;
         this.registry = registry;
+        this.cubes = cubes;
         this.maxRecordedErrors = maxRecordedErrors;
         this.transactionTimeout = transactionTimeout;
     }
@@ -80,6 +83,7 @@ public class ReleasePackageIngest {
     }
 
     private Outcome run(Connection connection, PaymentIngest.Submission submission, Checked checked) throws SQLException {
+        cubes.changing(); // award suppliers join the registry with sites, and payments may match them
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         SortedMap<Integer, List<ProblemError>> releaseErrors = new TreeMap<>(checked.releaseErrors());
         List<ReleaseReader.Release> valid = checked.packageErrors().isEmpty()
@@ -129,7 +133,7 @@ public class ReleasePackageIngest {
      * their address's postcode as a site (the registered office, as OCDS parties give it); payments not yet matched are matched again.
      */
     private void registerSuppliers(String anchorOrgId, List<ReleaseReader.Release> releases) {
-        boolean any = false;
+        List<UUID> touched = new ArrayList<>();
         for (ReleaseReader.Release release : releases) {
             for (ReleaseReader.Award award : release.awards()) {
                 for (ReleaseReader.Supplier party : award.suppliers()) {
@@ -150,12 +154,13 @@ public class ReleasePackageIngest {
                     // Contracts Finder writes the postcode into the street address rather than postalCode.
                     Postcodes.normalise(party.postalCode()).or(() -> Postcodes.findIn(party.streetAddress()))
                             .ifPresent(postcode -> registry.addSite(registered, postcode, SupplierRegistry.SiteKind.REGISTERED_OFFICE));
-                    any = true;
+                    touched.add(supplier);
                 }
             }
         }
-        if (any) {
+        if (!touched.isEmpty()) {
             registry.rematchUnmatched();
+            cubes.reconcileSuppliers(touched);
         }
     }
 

@@ -5,12 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.EntityManager;
@@ -19,16 +16,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.anchornetwork.spend.geography.LocalityTier;
-import org.anchornetwork.spend.geography.service.LocalSpend;
-import org.anchornetwork.spend.geography.service.Localities;
+import org.anchornetwork.spend.geography.service.TierEpochs;
+import org.anchornetwork.spend.rollup.Cube;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The public headline of the network's spend: per financial year, the total and how much of it stayed in each
- * tier. Read from the spend rollup, never from payments; no anchor, supplier or payment is named.
+ * tier. Read from the smallest spend cube, never from payments; no anchor, supplier or payment is named.
  */
 @Path("/api/v1/spend/headline")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,13 +39,11 @@ public class HeadlineResource {
             + "Shares are percentages of the year's total, rounded half up to 2 decimal places.";
 
     private final EntityManager entityManager;
-    private final Localities localities;
-    private final LocalSpend localSpend;
+    private final TierEpochs tierEpochs;
 
-    public HeadlineResource(EntityManager entityManager, Localities localities, LocalSpend localSpend) {
+    public HeadlineResource(EntityManager entityManager, TierEpochs tierEpochs) {
         this.entityManager = entityManager;
-        this.localities = localities;
-        this.localSpend = localSpend;
+        this.tierEpochs = tierEpochs;
     }
 
     @Schema(name = "SpendHeadline", description = "The network's spend and local share per financial year")
@@ -71,36 +65,38 @@ public class HeadlineResource {
     @PermitAll
     @Operation(summary = "The network's spend and local share per financial year", description = DEFINITIONS)
     public Headline headline() {
-        // Per financial year (starting April) and supplier, from the rollup.
+        // Per financial year and locality mask, from the smallest cube.
         List<?> rows = entityManager.createNativeQuery("""
-                select extract(year from month - interval '3 months')::int, supplier_id, sum(payment_count), sum(amount)
-                from spend_rollup group by 1, 2 having sum(payment_count) <> 0""").getResultList();
-        Map<Integer, Map<UUID, BigDecimal>> byYear = new TreeMap<>();
-        Map<Integer, Long> counts = new HashMap<>();
-        Set<UUID> suppliers = new HashSet<>();
+                select %s, locality, sum(payment_count), sum(amount) from spend_cube_month
+                group by 1, 2 having sum(payment_count) <> 0 order by 1""".formatted(Cube.financialYearStart("month")))
+                .getResultList();
+        Map<LocalDate, Map<Integer, BigDecimal>> byYear = new TreeMap<>();
+        Map<LocalDate, Long> counts = new HashMap<>();
         for (Object row : rows) {
             Object[] cells = (Object[]) row;
-            int year = ((Number) cells[0]).intValue();
-            UUID supplier = (UUID) cells[1];
-            byYear.computeIfAbsent(year, y -> new HashMap<>()).merge(supplier, (BigDecimal) cells[3], BigDecimal::add);
+            LocalDate year = cells[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) cells[0];
+            byYear.computeIfAbsent(year, y -> new HashMap<>()).merge(((Number) cells[1]).intValue(), (BigDecimal) cells[3],
+                    BigDecimal::add);
             counts.merge(year, ((Number) cells[2]).longValue(), Long::sum);
-            suppliers.add(supplier);
         }
-        Map<UUID, Set<String>> areas = localSpend.areasOf(suppliers);
+        List<TierEpochs.Epoch> epochs = tierEpochs.epochs();
         List<Year> years = new ArrayList<>();
-        byYear.forEach((year, amounts) -> {
-            LocalDate from = LocalDate.of(year, 4, 1);
+        byYear.forEach((from, byLocality) -> {
             LocalDate to = from.plusYears(1).minusDays(1);
-            List<LocalityTier> tiers = localities.tiersInForce(to);
-            BigDecimal total = amounts.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-            LocalSpend.Totals spend = LocalSpend.totals(amounts, areas, tiers);
+            List<TierEpochs.TierInForce> tiers = epochs.stream()
+                    .filter(e -> !e.firstMonth().isAfter(from) && !e.lastMonth().isBefore(from)).findFirst()
+                    .map(TierEpochs.Epoch::tiers).orElse(List.of());
+            BigDecimal total = byLocality.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            BigDecimal unknown = byLocality.entrySet().stream().filter(e -> e.getKey() < 0).map(Map.Entry::getValue)
+                    .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             List<TierShare> shares = new ArrayList<>();
-            for (int i = 0; i < tiers.size(); i++) {
-                BigDecimal local = spend.local().get(i);
-                shares.add(new TierShare(tiers.get(i).key.name(), tiers.get(i).key.version(), local, share(local, total)));
+            for (TierEpochs.TierInForce tier : tiers) {
+                BigDecimal local = byLocality.entrySet().stream().filter(e -> e.getKey() >= 0 && (e.getKey() & (1 << tier.bit())) != 0)
+                        .map(Map.Entry::getValue).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+                shares.add(new TierShare(tier.name(), tier.version(), local, share(local, total)));
             }
-            years.add(new Year(year + "-" + String.format("%02d", (year + 1) % 100), from, to, counts.get(year), total,
-                    spend.unknown(), share(spend.unknown(), total), shares));
+            years.add(new Year(TierEpochs.financialYearName(from), from, to, counts.get(from), total, unknown,
+                    share(unknown, total), shares));
         });
         return new Headline(DEFINITIONS, years);
     }

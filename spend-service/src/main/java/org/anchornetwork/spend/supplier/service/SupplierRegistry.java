@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.anchornetwork.spend.rollup.SpendRollups;
+import org.anchornetwork.spend.rollup.service.CubeMaintenance;
 import org.anchornetwork.spend.supplier.SupplierNames;
 
 /**
@@ -25,9 +26,11 @@ public class SupplierRegistry {
     }
 
     private final EntityManager entityManager;
+    private final CubeMaintenance cubes;
 
-    public SupplierRegistry(EntityManager entityManager) {
+    public SupplierRegistry(EntityManager entityManager, CubeMaintenance cubes) {
         this.entityManager = entityManager;
+        this.cubes = cubes;
     }
 
     /** The scheme of an identifier: "GB-COH" of "GB-COH-01234567", "GB-VAT" of "GB-VAT-123456789". */
@@ -84,6 +87,7 @@ public class SupplierRegistry {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void merge(UUID kept, UUID other) {
+        cubes.changing();
         SpendRollups.reassign(entityManager, "update payment p set supplier_id = :kept where p.supplier_id = :other", other,
                 Map.of("kept", kept, "other", other));
         for (String table : List.of("supplier_identity", "supplier_name", "supplier_reference")) {
@@ -110,6 +114,7 @@ public class SupplierRegistry {
                 .setParameter("kept", kept).setParameter("other", other)
                 .setParameter("organisation", otherOrganisation.isEmpty() ? null : otherOrganisation.get(0)).executeUpdate();
         entityManager.createNativeQuery("delete from supplier where id = :other").setParameter("other", other).executeUpdate();
+        cubes.reconcileSuppliers(List.of(kept, other));
     }
 
     /** Adds an identifier to a supplier; false when it already names another supplier. */
@@ -190,11 +195,13 @@ public class SupplierRegistry {
     /** Marks the organisation as a charter signatory, creating its supplier record if the network has not paid it yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markCharterSignatory(String organisationId, String name, String charterId, LocalDate since) {
+        cubes.changing();
         UUID supplier = ensureByIdentifier(organisationId, name);
         entityManager.createNativeQuery("""
                 update supplier set charter_signatory = true, signatory_charter_id = :charter, signatory_since = :since,
                     updated_at = now() where id = :id""")
                 .setParameter("charter", charterId).setParameter("since", since).setParameter("id", supplier).executeUpdate();
+        cubes.reconcileSuppliers(List.of(supplier));
     }
 
     /**
@@ -203,6 +210,7 @@ public class SupplierRegistry {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int rematchUnmatched() {
+        cubes.changing();
         // Only payments without a supplier change, so the rollup moves them from "no supplier" to theirs.
         int matched = SpendRollups.reassign(entityManager, """
                 update payment p set supplier_id = r.supplier_id, match_method = 'REFERENCE' from supplier_reference r

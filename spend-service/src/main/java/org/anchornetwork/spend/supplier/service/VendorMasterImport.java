@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.spend.rollup.service.CubeMaintenance;
 import org.anchornetwork.spend.supplier.Supplier;
 
 /**
@@ -21,10 +22,12 @@ public class VendorMasterImport {
 
     private final SupplierRegistry registry;
     private final EntityManager entityManager;
+    private final CubeMaintenance cubes;
 
-    public VendorMasterImport(SupplierRegistry registry, EntityManager entityManager) {
+    public VendorMasterImport(SupplierRegistry registry, EntityManager entityManager, CubeMaintenance cubes) {
         this.registry = registry;
         this.entityManager = entityManager;
+        this.cubes = cubes;
     }
 
     public record Result(int received, int created, int updated, int rejected, int paymentsMatched, List<ProblemError> errors) {
@@ -45,6 +48,8 @@ public class VendorMasterImport {
         }
         int created = 0;
         int updated = 0;
+        cubes.changing();
+        List<UUID> touched = new ArrayList<>();
         for (VendorMaster.Checked checked : records) {
             if (!checked.errors().isEmpty()) {
                 continue;
@@ -58,6 +63,7 @@ public class VendorMasterImport {
             } else {
                 updated++;
             }
+            touched.add(supplier);
             for (String identifier : checked.identifiers()) {
                 registry.addIdentifier(supplier, identifier);
             }
@@ -85,6 +91,7 @@ public class VendorMasterImport {
         }
         entityManager.flush();
         int matched = registry.rematchUnmatched();
+        cubes.reconcileSuppliers(touched);
         return new Result(records.size(), created, updated, rejected, matched, errors);
     }
 }

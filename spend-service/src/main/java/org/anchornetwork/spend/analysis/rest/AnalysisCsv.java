@@ -1,0 +1,72 @@
+package org.anchornetwork.spend.analysis.rest;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.anchornetwork.common.web.SpreadsheetCells;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Analyses as CSV: one row per cell, one column per field, nested figures flattened ("localShare.darlington"). Text
+ * a spreadsheet would run as a formula is neutralised; numbers stay numbers, so a credit of -959.84 stays -959.84.
+ */
+final class AnalysisCsv {
+
+    private AnalysisCsv() {
+    }
+
+    static Response attachment(List<Map<String, Object>> rows, String fileName) {
+        StreamingOutput body = out -> write(rows, out);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    static void write(List<Map<String, Object>> rows, java.io.OutputStream out) throws IOException {
+        List<Map<String, Object>> flat = new ArrayList<>();
+        Set<String> columns = new LinkedHashSet<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            flatten("", row, cells);
+            columns.addAll(cells.keySet());
+            flat.add(cells);
+        }
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
+        for (Map<String, Object> cells : flat) {
+            List<String> record = new ArrayList<>();
+            for (String column : columns) {
+                Object value = cells.get(column);
+                record.add(value == null ? "" : value instanceof CharSequence text ? SpreadsheetCells.neutralise(text.toString())
+                        : value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString());
+            }
+            printer.printRecord(record);
+        }
+        printer.flush();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> row, Map<String, Object> into) {
+        for (Map.Entry<String, Object> entry : row.entrySet()) {
+            String key = prefix + entry.getKey();
+            if (entry.getValue() instanceof Map<?, ?> nested) {
+                flatten(key + ".", (Map<String, Object>) nested, into);
+            } else if (entry.getValue() instanceof List<?> list) {
+                into.put(key, String.join("; ", list.stream().map(String::valueOf).toList()));
+            } else {
+                into.put(key, entry.getValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,503 @@
+package org.anchornetwork.spend.analysis.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.common.web.Cursors;
+import org.anchornetwork.spend.geography.service.TierEpochs;
+import org.anchornetwork.spend.rollup.Cube;
+import org.anchornetwork.spend.rollup.SpendRollups;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers aggregate queries from the smallest cube that holds every dimension they need (never from payments):
+ * the cells' measures, a summary over all cells, and the definitions the figures rest on. Supplier-level cells that
+ * include other anchors' spend are suppressed unless enough anchors pay that supplier.
+ */
+@ApplicationScoped
+public class SpendAnalysis {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    private final AnalysisReader reader;
+    private final AnalysisDefinitions definitions;
+    private final int supplierThreshold;
+    private final int maxCells;
+
+    public SpendAnalysis(AnalysisReader reader, AnalysisDefinitions definitions,
+            @ConfigProperty(name = "anchor.spend.analysis.supplier-threshold", defaultValue = "3") int supplierThreshold,
+            @ConfigProperty(name = "anchor.spend.analysis.max-cells", defaultValue = "50000") int maxCells) {
+        this.reader = reader;
+        this.definitions = definitions;
+        this.supplierThreshold = supplierThreshold;
+        this.maxCells = maxCells;
+    }
+
+    /** Who asks: an analysis of the network, or of the caller's own payments. */
+    public record Caller(String orgId) {
+    }
+
+    /** Sums of one cell, before they are presented. */
+    static final class Sums {
+        long payments;
+        BigDecimal total = ZERO;
+        BigDecimal sme = ZERO;
+        BigDecimal vcse = ZERO;
+        BigDecimal signatory = ZERO;
+        BigDecimal unknown = ZERO;
+        BigDecimal[] local;
+        Long suppliers;
+        int anchors;
+        boolean onlyCaller;
+
+        Sums(int tiers) {
+            local = new BigDecimal[tiers];
+            java.util.Arrays.fill(local, ZERO);
+        }
+
+        void add(Sums other) {
+            payments += other.payments;
+            total = total.add(other.total);
+            sme = sme.add(other.sme);
+            vcse = vcse.add(other.vcse);
+            signatory = signatory.add(other.signatory);
+            unknown = unknown.add(other.unknown);
+            for (int i = 0; i < local.length; i++) {
+                local[i] = local[i].add(other.local[i]);
+            }
+        }
+    }
+
+    /** What the API returns: definitions, the cells of this page, a summary over all cells and the next page. */
+    public record Result(Definitions definitions, List<String> drilldown, List<Map<String, Object>> cells,
+            Map<String, Object> summary, int cellCount, String next) {
+    }
+
+    public record Definitions(String scope, String denominator, String denominatorDefinition, PeriodDefinition period,
+            List<TierDefinition> tiers, Map<String, String> measures, Map<String, String> dimensions,
+            List<String> nonInfluenceableCategories, Suppression suppression, String locationBasis, String currency,
+            String source) {
+    }
+
+    public record PeriodDefinition(LocalDate from, LocalDate to, List<String> financialYears) {
+    }
+
+    public record TierDefinition(String tier, String label, List<TierVersionUse> versions) {
+    }
+
+    public record TierVersionUse(int version, List<String> financialYears) {
+    }
+
+    public record Suppression(int threshold, boolean applies, int suppressedSuppliers, String rule) {
+    }
+
+    /** The cube a query is read from: the first (smallest) that has every column and the period grain it needs. */
+    static Cube cubeFor(AggregateQuery query) {
+        Set<Cube.Column> needed = EnumSet.of(Cube.Column.ANCHOR, Cube.Column.LOCALITY);
+        boolean monthly = false;
+        List<Dimension> used = new ArrayList<>(query.drilldowns());
+        used.addAll(query.cuts().keySet());
+        for (Dimension dimension : used) {
+            if (dimension.column != null) {
+                needed.add(dimension.column);
+            }
+            monthly |= !dimension.fits(Cube.Grain.FINANCIAL_YEAR);
+        }
+        if (query.denominator() == AggregateQuery.Denominator.INFLUENCEABLE) {
+            needed.add(Cube.Column.INFLUENCEABLE);
+        }
+        if (query.measures().contains(Measure.SUPPLIER_COUNT)) {
+            needed.add(Cube.Column.SUPPLIER);
+        }
+        for (Cube cube : Cube.values()) {
+            if (cube.columns.containsAll(needed) && (!monthly || cube.grain == Cube.Grain.MONTH)) {
+                return cube;
+            }
+        }
+        return Cube.ROLLUP;
+    }
+
+    public Result aggregate(AggregateQuery query, Caller caller) {
+        AnalysisDefinitions.Snapshot known = definitions.current();
+        Cube cube = cubeFor(query);
+        boolean supplierLevel = query.drilldowns().contains(Dimension.SUPPLIER);
+        boolean suppress = supplierLevel && query.scope() == AggregateQuery.Scope.NETWORK;
+        boolean supplierCount = query.measures().contains(Measure.SUPPLIER_COUNT);
+
+        SqlParameters parameters = new SqlParameters();
+        String where = conditions(query, cube, known, caller, parameters);
+        LocalDate[] period = period(query);
+        List<AnalysisDefinitions.Tier> tiers = tiersIn(known, period);
+
+        StringBuilder sql = new StringBuilder("select ");
+        for (Dimension dimension : query.drilldowns()) {
+            sql.append(dimension.sql(cube.grain, known)).append(", ");
+        }
+        sql.append("sum(c.payment_count), sum(c.amount), sum(c.sme_amount), sum(c.vcse_amount), sum(c.signatory_amount), ")
+                .append("coalesce(sum(c.amount) filter (where c.locality < 0), 0)");
+        for (AnalysisDefinitions.Tier tier : tiers) {
+            sql.append(", coalesce(sum(c.amount) filter (where c.locality >= 0 and (c.locality & ").append(1 << tier.bit())
+                    .append(") <> 0), 0)");
+        }
+        if (supplierCount) {
+            sql.append(", count(distinct c.supplier_id) filter (where c.supplier_id <> ").append(noSupplier())
+                    .append(" and c.payment_count <> 0)");
+        }
+        SqlParameters selectParameters = new SqlParameters();
+        if (suppress) {
+            sql.append(", count(distinct c.anchor_org_id) filter (where c.payment_count <> 0), bool_and(c.anchor_org_id = ")
+                    .append(selectParameters.value(caller.orgId())).append(" or c.payment_count = 0)");
+        }
+        sql.append(" from ").append(relation(cube)).append(" c").append(joins(query));
+        sql.append(" where ").append(where);
+        if (!query.drilldowns().isEmpty()) {
+            String ordinals = java.util.stream.IntStream.rangeClosed(1, query.drilldowns().size()).mapToObj(Integer::toString)
+                    .collect(Collectors.joining(", "));
+            sql.append(" group by ").append(ordinals).append(" having sum(c.payment_count) <> 0 order by ").append(ordinals);
+        }
+        sql.append(" limit ").append(maxCells + 1);
+        selectParameters.append(parameters);
+
+        int dimensions = query.drilldowns().size();
+        List<Object[]> keys = new ArrayList<>();
+        List<Sums> rows = reader.list(sql.toString(), selectParameters, row -> {
+            Object[] key = new Object[dimensions];
+            for (int i = 0; i < dimensions; i++) {
+                key[i] = row.getObject(i + 1);
+            }
+            keys.add(key);
+            return sums(row, dimensions, tiers.size(), supplierCount, suppress);
+        });
+        if (rows.size() > maxCells) {
+            throw ApiProblemException.invalid("The answer would have more than " + maxCells + " cells",
+                    List.of(ProblemError.at("drilldown", "too-many-cells", "add cuts or drill down by fewer dimensions")));
+        }
+        if (dimensions == 0 && rows.size() == 1 && rows.get(0).payments == 0) {
+            rows.clear();
+            keys.clear();
+        }
+
+        // Suppression: a supplier's cell with other anchors' spend is shown only when enough anchors pay it.
+        Sums summarySums = new Sums(tiers.size());
+        rows.forEach(summarySums::add);
+        int supplierColumn = query.drilldowns().indexOf(Dimension.SUPPLIER);
+        List<Map<String, Object>> cells = new ArrayList<>();
+        Map<List<Object>, int[]> suppressedByGroup = new LinkedHashMap<>();
+        int suppressedSuppliers = 0;
+        Map<UUID, String> supplierNames = supplierLevel ? supplierNames(keys, supplierColumn) : Map.of();
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] key = keys.get(r);
+            Sums row = rows.get(r);
+            if (suppress && !SpendRollups.NO_SUPPLIER.equals(key[supplierColumn]) && row.anchors < supplierThreshold
+                    && !row.onlyCaller) {
+                List<Object> group = new ArrayList<>(java.util.Arrays.asList(key));
+                group.set(supplierColumn, null);
+                suppressedByGroup.computeIfAbsent(group, g -> new int[1])[0]++;
+                suppressedSuppliers++;
+                continue;
+            }
+            Map<String, Object> cell = new LinkedHashMap<>();
+            putDimensions(cell, query.drilldowns(), key, known, supplierNames);
+            putMeasures(cell, query.measures(), row, tiers);
+            cells.add(cell);
+        }
+        for (Map.Entry<List<Object>, int[]> group : suppressedByGroup.entrySet()) {
+            Map<String, Object> cell = new LinkedHashMap<>();
+            putDimensions(cell, query.drilldowns(), group.getKey().toArray(), known, supplierNames);
+            cell.put("suppressed", true);
+            cell.put("suppressedSuppliers", group.getValue()[0]);
+            cells.add(cell);
+        }
+        if (query.order() != null) {
+            cells.sort(order(query.order(), query.descending()));
+        }
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        if (supplierCount) {
+            summarySums.suppliers = supplierTotal(query, cube, where, parameters);
+        }
+        putMeasures(summary, query.measures(), summarySums, tiers);
+
+        int from = Math.min(query.offset(), cells.size());
+        int to = Math.min(from + query.limit(), cells.size());
+        String next = to < cells.size() ? Cursors.encode(Integer.toString(to)) : null;
+        Definitions meaning = definitions(query, known, tiers, period, cube,
+                new Suppression(supplierThreshold, suppress, suppressedSuppliers, suppressionRule()));
+        return new Result(meaning, query.drilldowns().stream().map(d -> d.apiName).toList(), cells.subList(from, to), summary,
+                cells.size(), next);
+    }
+
+    /** The suppression rule as the definitions state it. */
+    public String suppressionRule() {
+        return "A supplier's figures that include other anchors' spend are shown only when at least " + supplierThreshold
+                + " anchors pay that supplier in the cell; otherwise the cell's suppliers are counted in one suppressed "
+                + "cell without figures. An anchor always sees its own spend (scope=own).";
+    }
+
+    public int supplierThreshold() {
+        return supplierThreshold;
+    }
+
+    /** The WHERE clause: scope, denominator, cuts. */
+    static String conditions(AggregateQuery query, Cube cube, AnalysisDefinitions.Snapshot known, Caller caller,
+            SqlParameters parameters) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("true");
+        List<ProblemError> errors = new ArrayList<>();
+        if (query.scope() == AggregateQuery.Scope.OWN) {
+            conditions.add("c.anchor_org_id = " + parameters.value(caller.orgId()));
+        }
+        if (query.denominator() == AggregateQuery.Denominator.INFLUENCEABLE) {
+            conditions.add("c.influenceable");
+        }
+        for (Map.Entry<Dimension, List<String>> cut : query.cuts().entrySet()) {
+            try {
+                conditions.add(cut.getKey().cutSql(cut.getValue(), cube.grain, known, parameters));
+            } catch (IllegalArgumentException e) {
+                errors.add(ProblemError.at("cut", "invalid-value", cut.getKey().apiName + ": " + e.getMessage()));
+            }
+        }
+        if (!query.within().isEmpty()) {
+            try {
+                conditions.add(Dimension.withinSql(query.within(), known));
+            } catch (IllegalArgumentException e) {
+                errors.add(ProblemError.at("cut", "invalid-value", "within: " + e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblemException(400, "invalid-parameter", "Bad request", errors.size() + " cut(s) could not be read",
+                    errors);
+        }
+        return String.join(" and ", conditions);
+    }
+
+    /** The cube's rows as a relation with the cube columns (the rollup's through its contributions). */
+    static String relation(Cube cube) {
+        return cube == Cube.ROLLUP ? "(" + SpendRollups.contributions("spend_rollup") + ")" : cube.table;
+    }
+
+    private static String noSupplier() {
+        return "'" + SpendRollups.NO_SUPPLIER + "'::uuid";
+    }
+
+    /** The joins the drilldowns and cuts need. */
+    static String joins(AggregateQuery query) {
+        List<Dimension> used = new ArrayList<>(query.drilldowns());
+        used.addAll(query.cuts().keySet());
+        return used.stream().map(Dimension::join).filter(java.util.Objects::nonNull).distinct()
+                .map(join -> " " + join).collect(Collectors.joining());
+    }
+
+    /** The months the answer covers: its period cuts (intersected across period dimensions), else the months with spend. */
+    private LocalDate[] period(AggregateQuery query) {
+        LocalDate from = null;
+        LocalDate to = null;
+        for (Dimension dimension : List.of(Dimension.FINANCIAL_YEAR, Dimension.QUARTER, Dimension.MONTH)) {
+            List<String> values = query.cuts().getOrDefault(dimension, List.of());
+            if (values.isEmpty()) {
+                continue;
+            }
+            LocalDate first = null;
+            LocalDate last = null;
+            for (String value : values) {
+                LocalDate[] range = Dimension.Period.parse(value);
+                first = first == null || range[0].isBefore(first) ? range[0] : first;
+                last = last == null || range[1].isAfter(last) ? range[1] : last;
+            }
+            from = from == null || first.isAfter(from) ? first : from;
+            to = to == null || last.isBefore(to) ? last : to;
+        }
+        if (from == null) {
+            LocalDate[] range = reader.list("select min(month), max(month) from spend_cube_month", new SqlParameters(),
+                    row -> new LocalDate[] { row.getObject(1, LocalDate.class), row.getObject(2, LocalDate.class) }).get(0);
+            from = range[0];
+            to = range[1];
+        }
+        return from == null || to.isBefore(from) ? null : new LocalDate[] { from, to };
+    }
+
+    /** The tiers in force in any financial year of the period, narrowest first. */
+    private static List<AnalysisDefinitions.Tier> tiersIn(AnalysisDefinitions.Snapshot known, LocalDate[] period) {
+        if (period == null) {
+            return List.of();
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (TierEpochs.Epoch epoch : known.epochs()) {
+            if (!epoch.lastMonth().isBefore(period[0]) && !epoch.firstMonth().isAfter(period[1])) {
+                epoch.tiers().forEach(t -> names.add(t.name()));
+            }
+        }
+        return known.tiers().stream().filter(t -> names.contains(t.name())).toList();
+    }
+
+    private static Sums sums(ResultSet row, int offset, int tiers, boolean supplierCount, boolean suppress) throws SQLException {
+        Sums sums = new Sums(tiers);
+        int column = offset + 1;
+        sums.payments = row.getLong(column++);
+        sums.total = money(row.getBigDecimal(column++));
+        sums.sme = money(row.getBigDecimal(column++));
+        sums.vcse = money(row.getBigDecimal(column++));
+        sums.signatory = money(row.getBigDecimal(column++));
+        sums.unknown = money(row.getBigDecimal(column++));
+        for (int i = 0; i < tiers; i++) {
+            sums.local[i] = money(row.getBigDecimal(column++));
+        }
+        if (supplierCount) {
+            sums.suppliers = row.getLong(column++);
+        }
+        if (suppress) {
+            sums.anchors = row.getInt(column++);
+            sums.onlyCaller = row.getBoolean(column);
+        }
+        return sums;
+    }
+
+    private static BigDecimal money(BigDecimal value) {
+        return value == null ? ZERO : value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    static BigDecimal share(BigDecimal part, BigDecimal total) {
+        return total.signum() == 0 ? null : part.multiply(HUNDRED).divide(total, 2, RoundingMode.HALF_UP);
+    }
+
+    private Long supplierTotal(AggregateQuery query, Cube cube, String where, SqlParameters parameters) {
+        return reader.list("select count(distinct c.supplier_id) filter (where c.supplier_id <> " + noSupplier()
+                + " and c.payment_count <> 0) from " + relation(cube) + " c" + joins(query) + " where " + where, parameters,
+                row -> row.getLong(1)).get(0);
+    }
+
+    private static void putDimensions(Map<String, Object> cell, List<Dimension> drilldowns, Object[] key,
+            AnalysisDefinitions.Snapshot known, Map<UUID, String> supplierNames) {
+        for (int i = 0; i < drilldowns.size(); i++) {
+            Dimension dimension = drilldowns.get(i);
+            Object value = key[i] == null ? null : dimension.present(key[i]);
+            cell.put(dimension.apiName, value);
+            switch (dimension) {
+                case ANCHOR -> cell.put("anchorName", value == null ? null
+                        : known.anchors().containsKey(value) ? known.anchors().get(value).name() : value);
+                case CATEGORY -> cell.put("categoryLabel", value == null || !known.categories().containsKey(value) ? null
+                        : known.categories().get(value).label());
+                case LOCAL_AUTHORITY -> cell.put("localAuthorityName", value == null ? null : known.districtNames().get(value));
+                case REGION -> cell.put("regionName", value == null ? null : AnalysisDefinitions.REGION_NAMES.get(value));
+                case TIER -> cell.put("tierLabel", value == null ? null : known.tier((String) value) == null
+                        ? (AnalysisDefinitions.OUTSIDE.equals(value) ? "Outside every tier" : "Location unknown")
+                        : known.tier((String) value).label());
+                case SUPPLIER -> cell.put("supplierName", key[i] == null ? null : value == null
+                        ? "Redacted payees and payees not matched to a supplier" : supplierNames.get((UUID) value));
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void putMeasures(Map<String, Object> cell, Set<Measure> measures, Sums sums,
+            List<AnalysisDefinitions.Tier> tiers) {
+        for (Measure measure : measures) {
+            switch (measure) {
+                case PAYMENT_COUNT -> cell.put(measure.apiName, sums.payments);
+                case TOTAL_SPEND -> cell.put(measure.apiName, sums.total);
+                case SUPPLIER_COUNT -> cell.put(measure.apiName, sums.suppliers);
+                case LOCAL_SPEND, LOCAL_SHARE -> {
+                    Map<String, BigDecimal> byTier = new LinkedHashMap<>();
+                    for (int i = 0; i < tiers.size(); i++) {
+                        byTier.put(tiers.get(i).name(), measure == Measure.LOCAL_SPEND ? sums.local[i] : share(sums.local[i], sums.total));
+                    }
+                    cell.put(measure.apiName, byTier);
+                }
+                case SME_SPEND -> cell.put(measure.apiName, sums.sme);
+                case SME_SHARE -> cell.put(measure.apiName, share(sums.sme, sums.total));
+                case VCSE_SPEND -> cell.put(measure.apiName, sums.vcse);
+                case VCSE_SHARE -> cell.put(measure.apiName, share(sums.vcse, sums.total));
+                case SIGNATORY_SPEND -> cell.put(measure.apiName, sums.signatory);
+                case SIGNATORY_SHARE -> cell.put(measure.apiName, share(sums.signatory, sums.total));
+                case UNKNOWN_LOCATION_SPEND -> cell.put(measure.apiName, sums.unknown);
+                case UNKNOWN_LOCATION_SHARE -> cell.put(measure.apiName, share(sums.unknown, sums.total));
+            }
+        }
+    }
+
+    private Map<UUID, String> supplierNames(List<Object[]> keys, int column) {
+        Set<UUID> ids = keys.stream().map(k -> (UUID) k[column]).filter(id -> !SpendRollups.NO_SUPPLIER.equals(id))
+                .collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        SqlParameters parameters = new SqlParameters();
+        String sql = "select id, name from supplier where id = any(" + parameters.array("uuid", ids.toArray()) + ")";
+        Map<UUID, String> names = new HashMap<>();
+        reader.list(sql, parameters, row -> names.put(row.getObject(1, UUID.class), row.getString(2)));
+        return names;
+    }
+
+    /** Orders cells by a dimension or a measure ("localShare.darlington" for one tier's); missing values last. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Comparator<Map<String, Object>> order(String key, boolean descending) {
+        String[] path = key.split("\\.", 2);
+        Comparator<Comparable> values = descending ? Comparator.<Comparable>reverseOrder() : Comparator.<Comparable>naturalOrder();
+        return Comparator.comparing(cell -> {
+            Object value = cell.get(path[0]);
+            if (path.length == 2 && value instanceof Map<?, ?> byTier) {
+                value = byTier.get(path[1]);
+            }
+            return value instanceof Comparable comparable ? comparable : null;
+        }, Comparator.nullsLast(values));
+    }
+
+    private Definitions definitions(AggregateQuery query, AnalysisDefinitions.Snapshot known,
+            List<AnalysisDefinitions.Tier> tiers, LocalDate[] period, Cube cube, Suppression suppression) {
+        PeriodDefinition periodDefinition = null;
+        List<TierDefinition> tierDefinitions = new ArrayList<>();
+        if (period != null) {
+            List<String> years = new ArrayList<>();
+            for (LocalDate year = TierEpochs.financialYearStart(period[0]); !year.isAfter(period[1]); year = year.plusYears(1)) {
+                years.add(TierEpochs.financialYearName(year));
+            }
+            periodDefinition = new PeriodDefinition(period[0], period[1].plusMonths(1).minusDays(1), years);
+            for (AnalysisDefinitions.Tier tier : tiers) {
+                Map<Integer, List<String>> versions = new java.util.TreeMap<>();
+                for (LocalDate year = TierEpochs.financialYearStart(period[0]); !year.isAfter(period[1]); year = year.plusYears(1)) {
+                    LocalDate month = year;
+                    known.epochs().stream().filter(e -> !e.firstMonth().isAfter(month) && !e.lastMonth().isBefore(month))
+                            .flatMap(e -> e.tiers().stream()).filter(t -> t.name().equals(tier.name())).findFirst()
+                            .ifPresent(t -> versions.computeIfAbsent(t.version(), v -> new ArrayList<>())
+                                    .add(TierEpochs.financialYearName(month)));
+                }
+                tierDefinitions.add(new TierDefinition(tier.name(), tier.label(), versions.entrySet().stream()
+                        .map(e -> new TierVersionUse(e.getKey(), e.getValue())).toList()));
+            }
+        }
+        Map<String, String> measures = new LinkedHashMap<>();
+        query.measures().forEach(m -> measures.put(m.apiName, m.description));
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        query.drilldowns().forEach(d -> dimensions.put(d.apiName, d.description));
+        List<String> excluded = known.categories().values().stream().filter(c -> !c.influenceable())
+                .map(AnalysisDefinitions.Category::code).toList();
+        String denominatorDefinition = query.denominator() == AggregateQuery.Denominator.ALL
+                ? "All spend: every payment the anchors recorded, redacted ones included"
+                : "Influenceable spend: payments whose category is influenceable; the categories left out are listed";
+        return new Definitions(query.scope() == AggregateQuery.Scope.OWN ? "OWN" : "NETWORK", query.denominator().name(),
+                denominatorDefinition, periodDefinition, tierDefinitions, measures, dimensions, excluded, suppression,
+                "A supplier is local to a tier when it is based or branched there: its registered office or a branch "
+                        + "postcode lies in the tier's districts, regions or combined authorities (ONS postcode lookup). "
+                        + "Each financial year uses the version of each tier in force on its last day.",
+                "GBP", cube.table == null ? "spend_rollup" : cube.table);
+    }
+}

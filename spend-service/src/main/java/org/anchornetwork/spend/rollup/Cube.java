@@ -1,0 +1,113 @@
+package org.anchornetwork.spend.rollup;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The spend cubes: projections of the supplier-grain rollup ({@code spend_rollup}) onto fewer dimensions, small
+ * enough to answer network-wide questions in milliseconds. Every cube has the same measures; each is kept equal to
+ * the rollup rows it covers by the statements that change them ({@link SpendRollups}). {@link #ROLLUP} is the
+ * rollup itself read through its contributions: it has every dimension, and is the slowest.
+ */
+public enum Cube {
+    MONTH("spend_cube_month", Grain.MONTH, EnumSet.of(Column.ANCHOR, Column.INFLUENCEABLE, Column.LOCALITY)),
+    CATEGORY("spend_cube_category", Grain.MONTH,
+            EnumSet.of(Column.CATEGORY, Column.ANCHOR, Column.INFLUENCEABLE, Column.LOCALITY)),
+    SUPPLIER_KIND("spend_cube_supplier_kind", Grain.MONTH, EnumSet.of(Column.CATEGORY, Column.ANCHOR,
+            Column.INFLUENCEABLE, Column.LOCALITY, Column.SIZE, Column.VCSE, Column.SIGNATORY)),
+    AREA("spend_cube_area", Grain.MONTH,
+            EnumSet.of(Column.CATEGORY, Column.ANCHOR, Column.INFLUENCEABLE, Column.LOCALITY, Column.LAD)),
+    SUPPLIER_YEAR("spend_cube_supplier_year", Grain.FINANCIAL_YEAR,
+            EnumSet.of(Column.CATEGORY, Column.LOCALITY, Column.SUPPLIER, Column.ANCHOR, Column.INFLUENCEABLE)),
+    ROLLUP(null, Grain.MONTH, EnumSet.allOf(Column.class));
+
+    /** The cubes kept as tables, in the order their rows are written (the order locks are taken in). */
+    public static final List<Cube> STORED = List.of(MONTH, CATEGORY, SUPPLIER_KIND, AREA, SUPPLIER_YEAR);
+
+    /** The measures every cube holds, as sums. */
+    public static final List<String> MEASURES = List.of("payment_count", "amount", "sme_amount", "vcse_amount",
+            "signatory_amount");
+
+    public enum Grain {
+        MONTH("month", "month"),
+        FINANCIAL_YEAR("financial_year", financialYearStart("month"));
+
+        /** The cube's period column, and how it is computed from a contribution's month. */
+        public final String column;
+        final String fromMonth;
+
+        Grain(String column, String fromMonth) {
+            this.column = column;
+            this.fromMonth = fromMonth;
+        }
+    }
+
+    /** Dimension columns, named as in every cube table and in {@link SpendRollups#contributions}. */
+    public enum Column {
+        ANCHOR("anchor_org_id"),
+        CATEGORY("category_code"),
+        INFLUENCEABLE("influenceable"),
+        /** Bit mask of the tiers the supplier is local to ({@code locality_tier_bit}); -1 when its location is unknown. */
+        LOCALITY("locality"),
+        /** The supplier's district ('' when unknown). */
+        LAD("lad_code"),
+        SIZE("size_class"),
+        VCSE("vcse"),
+        SIGNATORY("signatory"),
+        SUPPLIER("supplier_id");
+
+        public final String sql;
+
+        Column(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    public final String table;
+    public final Grain grain;
+    public final Set<Column> columns;
+
+    Cube(String table, Grain grain, Set<Column> columns) {
+        this.table = table;
+        this.grain = grain;
+        this.columns = columns;
+    }
+
+    /** The first day of the financial year (1 April) of a month or date expression. */
+    public static String financialYearStart(String dateExpression) {
+        return "(date_trunc('year', " + dateExpression + " - interval '3 months') + interval '3 months')::date";
+    }
+
+    /** The cube's key columns: its period, then its dimensions in table order. */
+    List<String> keyColumns() {
+        List<String> key = new java.util.ArrayList<>();
+        key.add(grain.column);
+        for (Column column : columns) {
+            key.add(column.sql);
+        }
+        return key;
+    }
+
+    /**
+     * A statement (or CTE body) adding the contributions of {@code source} (rows shaped like {@code spend_rollup}:
+     * month, anchor_org_id, supplier_id, expense_type, payment_count, amount; signed) to this cube.
+     */
+    String upsertFrom(String source) {
+        List<String> key = keyColumns();
+        String keyList = String.join(", ", key);
+        StringBuilder selected = new StringBuilder(grain.fromMonth);
+        for (Column column : columns) {
+            selected.append(", ").append(column.sql);
+        }
+        String groupBy = java.util.stream.IntStream.rangeClosed(1, key.size()).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", "));
+        String sums = MEASURES.stream().map(m -> "sum(" + m + ")").collect(Collectors.joining(", "));
+        String updates = MEASURES.stream().map(m -> m + " = " + table + "." + m + " + excluded." + m)
+                .collect(Collectors.joining(", "));
+        return "insert into " + table + " (" + keyList + ", " + String.join(", ", MEASURES) + ")\n"
+                + "select " + selected + ", " + sums + " from (" + SpendRollups.contributions(source) + ") x group by "
+                + groupBy + "\non conflict (" + keyList + ") do update set " + updates;
+    }
+}
