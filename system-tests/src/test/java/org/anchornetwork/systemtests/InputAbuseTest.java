@@ -257,9 +257,10 @@ class InputAbuseTest {
         for (String query : queries) {
             tests.add(DynamicTest.dynamicTest(query.substring(0, Math.min(60, query.length())), () -> {
                 Response response = given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN)).urlEncodingEnabled(false)
-                        .get("/api/v1/spend/aggregate?" + query);
+                        .get("/api/v1/spend/aggregate?" + query.replace("|", "%7C"));
                 assertTrue(Set.of(200, 400, 414, 422, 431, 503).contains(response.statusCode()),
-                        () -> query + " gave " + response.statusCode() + ": " + response.asString());
+                        () -> query.substring(0, Math.min(60, query.length())) + " gave " + response.statusCode() + ": "
+                                + response.asString());
                 if (response.statusCode() != 200) {
                     assertFalse(response.asString().contains("Exception"), "no exception names");
                 }

@@ -317,6 +317,28 @@ class TenantIsolationMatrixTest {
         operations.put("GET /api/v1/spend/categories", new Operation(() -> "/api/v1/spend/categories", null, everyone(OK)));
         operations.put("PUT /api/v1/spend/categories", new Operation(() -> "/api/v1/spend/categories",
                 () -> given().get("/api/v1/spend/categories").then().statusCode(200).extract().asString(), adminOnlyOk));
+        operations.put("GET /api/v1/spend/leakage", new Operation(
+                () -> "/api/v1/spend/leakage?financialYear=2026-27&top=5", null, membersOfTheNetwork));
+        operations.put("GET /api/v1/spend/what-if", new Operation(
+                () -> "/api/v1/spend/what-if?financialYear=2026-27&category=construction&percent=10", null, membersOfTheNetwork));
+        operations.put("GET /api/v1/spend/lm3", new Operation(() -> "/api/v1/spend/lm3?financialYear=2026-27", null,
+                membersOfTheNetwork));
+        operations.put("GET /api/v1/spend/lm3/surveys", new Operation(() -> "/api/v1/spend/lm3/surveys?financialYear=2026-27",
+                null, membersOfTheNetwork));
+        // Any member records a supplier's survey answers; an anchor records only its own workforce.
+        operations.put("PUT /api/v1/spend/lm3/surveys/{supplier}/{financialYear}", new Operation(
+                () -> "/api/v1/spend/lm3/surveys/GB-COH-10000002/2026-27",
+                () -> "{\"staffLocalShare\":40,\"supplierLocalShare\":20}",
+                outcomes(UNAUTHENTICATED, CREATED_OR_OK, CREATED_OR_OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CREATED_OR_OK)));
+        operations.put("PUT /api/v1/spend/lm3/workforce/{financialYear}", new Operation(
+                () -> "/api/v1/spend/lm3/workforce/2026-27",
+                () -> "{\"payroll\":1000000,\"localResidentShare\":70,\"staffLocalRespendShare\":50}",
+                outcomes(UNAUTHENTICATED, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("GET /api/v1/spend/lm3/default-rates", new Operation(() -> "/api/v1/spend/lm3/default-rates", null,
+                membersOfTheNetwork));
+        operations.put("PUT /api/v1/spend/lm3/default-rates", new Operation(() -> "/api/v1/spend/lm3/default-rates",
+                () -> Caller.NETWORK_ADMIN.request().get("/api/v1/spend/lm3/default-rates").then().statusCode(200).extract().asString(),
+                adminOnlyOk));
         operations.put("GET /api/v1/spend/categories/expense-types",
                 new Operation(() -> "/api/v1/spend/categories/expense-types", null, membersOfTheNetwork));
         // Geography is public to read; only the network admin defines tiers.

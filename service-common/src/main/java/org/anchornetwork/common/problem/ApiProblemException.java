@@ -41,6 +41,16 @@ public class ApiProblemException extends RuntimeException {
         return new ApiProblemException(400, slug, "Bad request", detail, null);
     }
 
+    /** A 400 naming the query or path parameter that could not be read, and what it should be. */
+    public static ApiProblemException invalidParameter(String parameter, String expected) {
+        return invalidParameters(parameter + ": " + expected, List.of(ProblemError.at(parameter, "invalid-value", expected)));
+    }
+
+    /** A 400 listing every query or path parameter that could not be read. */
+    public static ApiProblemException invalidParameters(String detail, List<ProblemError> errors) {
+        return new ApiProblemException(400, "invalid-parameter", "Bad request", detail, errors);
+    }
+
     public static ApiProblemException forbidden(String detail) {
         return new ApiProblemException(403, "forbidden", "Forbidden", detail, null);
     }

@@ -118,8 +118,7 @@ public record AggregateQuery(List<Dimension> drilldowns, Map<Dimension, List<Str
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiProblemException(400, "invalid-parameter", "Bad request",
-                    errors.size() + " query parameter(s) could not be read", errors);
+            throw ApiProblemException.invalidParameters(errors.size() + " query parameter(s) could not be read", errors);
         }
         return new AggregateQuery(List.copyOf(drilldowns), cuts, within, chosen.isEmpty() ? Measure.DEFAULT : chosen,
                 denominatorValue, scopeValue, orderKey, descending, limitValue, offset);

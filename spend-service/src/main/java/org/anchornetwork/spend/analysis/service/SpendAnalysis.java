@@ -283,8 +283,7 @@ public class SpendAnalysis {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiProblemException(400, "invalid-parameter", "Bad request", errors.size() + " cut(s) could not be read",
-                    errors);
+            throw ApiProblemException.invalidParameters(errors.size() + " cut(s) could not be read", errors);
         }
         return String.join(" and ", conditions);
     }

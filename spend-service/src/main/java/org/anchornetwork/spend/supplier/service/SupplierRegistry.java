@@ -113,6 +113,11 @@ public class SupplierRegistry {
                 from supplier o where k.id = :kept and o.id = :other""")
                 .setParameter("kept", kept).setParameter("other", other)
                 .setParameter("organisation", otherOrganisation.isEmpty() ? null : otherOrganisation.get(0)).executeUpdate();
+        // Survey answers go with the supplier, unless the kept one has its own for that year.
+        entityManager.createNativeQuery("""
+                update lm3_supplier_survey s set supplier_id = :kept where s.supplier_id = :other and not exists
+                    (select 1 from lm3_supplier_survey k where k.supplier_id = :kept and k.financial_year = s.financial_year)""")
+                .setParameter("kept", kept).setParameter("other", other).executeUpdate();
         entityManager.createNativeQuery("delete from supplier where id = :other").setParameter("other", other).executeUpdate();
         cubes.reconcileSuppliers(List.of(kept, other));
     }
