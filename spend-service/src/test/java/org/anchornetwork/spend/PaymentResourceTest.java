@@ -303,5 +303,12 @@ class PaymentResourceTest {
         assertEquals(true, lines.get(1).startsWith("2026-10-14,DAY,-12.50,UNKNOWN,,\"'=HYPERLINK(\"\"http://x\"\")\",false"), lines.get(1));
         assertEquals(true, lines.get(2).startsWith("2026-11-02,DAY,40.00,UNKNOWN,,,true"), lines.get(2));
         given().get(PAYMENTS + "/export?from=soon").then().statusCode(400).contentType("application/problem+json");
+        // The same export as JSON: the text as it is (JSON runs nothing), amounts as numbers.
+        given().get(PAYMENTS + "/export?from=2026-01-01&format=json").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/json"))
+                .body("size()", equalTo(2)).body("[0].supplierName", equalTo("=HYPERLINK(\"http://x\")"))
+                .body("[0].amount", equalTo(-12.5f)).body("[1].redacted", equalTo(true))
+                .body("[1].supplierName", org.hamcrest.Matchers.nullValue()).body("[0].paymentDate", equalTo("2026-10-14"));
+        given().get(PAYMENTS + "/export?format=xml").then().statusCode(400);
     }
 }

@@ -19,12 +19,14 @@ public enum Cube {
             Column.INFLUENCEABLE, Column.LOCALITY, Column.SIZE, Column.VCSE, Column.SIGNATORY)),
     AREA("spend_cube_area", Grain.MONTH,
             EnumSet.of(Column.CATEGORY, Column.ANCHOR, Column.INFLUENCEABLE, Column.LOCALITY, Column.LAD)),
+    LEAKAGE("spend_cube_leakage", Grain.FINANCIAL_YEAR,
+            EnumSet.of(Column.CATEGORY, Column.LOCALITY, Column.SUPPLIER, Column.INFLUENCEABLE)),
     SUPPLIER_YEAR("spend_cube_supplier_year", Grain.FINANCIAL_YEAR,
             EnumSet.of(Column.CATEGORY, Column.LOCALITY, Column.SUPPLIER, Column.ANCHOR, Column.INFLUENCEABLE)),
     ROLLUP(null, Grain.MONTH, EnumSet.allOf(Column.class));
 
     /** The cubes kept as tables, in the order their rows are written (the order locks are taken in). */
-    public static final List<Cube> STORED = List.of(MONTH, CATEGORY, SUPPLIER_KIND, AREA, SUPPLIER_YEAR);
+    public static final List<Cube> STORED = List.of(MONTH, CATEGORY, SUPPLIER_KIND, AREA, LEAKAGE, SUPPLIER_YEAR);
 
     /** The measures every cube holds, as sums. */
     public static final List<String> MEASURES = List.of("payment_count", "amount", "sme_amount", "vcse_amount",
@@ -90,11 +92,52 @@ public enum Cube {
         return key;
     }
 
+    /** Payments, spend and suppliers with payments per year, category and locality, kept with {@link #LEAKAGE}. */
+    public static final String CATEGORY_YEAR = "spend_cube_category_year";
+
     /**
-     * A statement (or CTE body) adding the contributions of {@code source} (rows shaped like {@code spend_rollup}:
-     * month, anchor_org_id, supplier_id, expense_type, payment_count, amount; signed) to this cube.
+     * CTE definitions ("name as (…)") adding {@code contributions} (a relation of {@link SpendRollups#contributions}
+     * rows, signed) to this cube; for {@link #LEAKAGE} also to {@link #CATEGORY_YEAR}: its sums, and a supplier for
+     * each row whose payment count was 0 and is not any more, less one for each that falls to 0.
      */
-    String upsertFrom(String source) {
+    List<String> ctes(String prefix, String contributions) {
+        String name = prefix + "_" + name().toLowerCase();
+        if (this != LEAKAGE) {
+            return List.of(name + " as (" + upsertFrom(contributions) + ")");
+        }
+        List<String> key = keyColumns();
+        String keyList = String.join(", ", key);
+        StringBuilder selected = new StringBuilder(grain.fromMonth + " as " + grain.column);
+        for (Column column : columns) {
+            selected.append(", ").append(column.sql);
+        }
+        String groupBy = java.util.stream.IntStream.rangeClosed(1, key.size()).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", "));
+        String rows = name + "_rows";
+        return List.of(
+                rows + " as (select " + selected + ", " + MEASURES.stream().map(m -> "sum(" + m + ") as " + m)
+                        .collect(Collectors.joining(", ")) + " from " + contributions + " x group by " + groupBy + ")",
+                name + " as (insert into " + table + " (" + keyList + ", " + String.join(", ", MEASURES) + ") select * from "
+                        + rows + "\non conflict (" + keyList + ") do update set " + updates()
+                        + " returning " + keyList + ", payment_count)",
+                name + "_category_year as (insert into " + CATEGORY_YEAR
+                        + " (financial_year, category_code, locality, influenceable, suppliers, payment_count, amount)\n"
+                        + "select r.financial_year, r.category_code, r.locality, r.influenceable, sum(case when r.supplier_id = "
+                        + SpendRollups.NO_SUPPLIER_SQL + " then 0 "
+                        + "when r.payment_count <> 0 and r.payment_count = d.payment_count then 1 "
+                        + "when r.payment_count = 0 and d.payment_count <> 0 then -1 else 0 end), sum(d.payment_count), "
+                        + "sum(d.amount) from " + name + " r join " + rows + " d using (" + keyList + ") group by 1, 2, 3, 4\n"
+                        + "on conflict (financial_year, category_code, locality, influenceable) do update set suppliers = "
+                        + CATEGORY_YEAR + ".suppliers + excluded.suppliers, payment_count = " + CATEGORY_YEAR
+                        + ".payment_count + excluded.payment_count, amount = " + CATEGORY_YEAR + ".amount + excluded.amount)");
+    }
+
+    private String updates() {
+        return MEASURES.stream().map(m -> m + " = " + table + "." + m + " + excluded." + m).collect(Collectors.joining(", "));
+    }
+
+    /** A CTE body adding {@code contributions} to this cube. */
+    private String upsertFrom(String contributions) {
         List<String> key = keyColumns();
         String keyList = String.join(", ", key);
         StringBuilder selected = new StringBuilder(grain.fromMonth);
@@ -104,10 +147,9 @@ public enum Cube {
         String groupBy = java.util.stream.IntStream.rangeClosed(1, key.size()).mapToObj(Integer::toString)
                 .collect(Collectors.joining(", "));
         String sums = MEASURES.stream().map(m -> "sum(" + m + ")").collect(Collectors.joining(", "));
-        String updates = MEASURES.stream().map(m -> m + " = " + table + "." + m + " + excluded." + m)
-                .collect(Collectors.joining(", "));
+        String updates = updates();
         return "insert into " + table + " (" + keyList + ", " + String.join(", ", MEASURES) + ")\n"
-                + "select " + selected + ", " + sums + " from (" + SpendRollups.contributions(source) + ") x group by "
+                + "select " + selected + ", " + sums + " from " + contributions + " x group by "
                 + groupBy + "\non conflict (" + keyList + ") do update set " + updates;
     }
 }

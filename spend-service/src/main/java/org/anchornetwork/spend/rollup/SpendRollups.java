@@ -64,8 +64,11 @@ public final class SpendRollups {
     /** CTE definitions adding the delta rows of CTE {@code delta} (rollup-shaped, signed) to every cube. */
     public static String applyToCubes(String delta) {
         List<String> ctes = new ArrayList<>();
+        // Joined to the profiles, localities and categories once, then grouped into each cube.
+        String contributions = delta + "_contributions";
+        ctes.add(contributions + " as materialized (" + contributions(delta) + ")");
         for (Cube cube : Cube.STORED) {
-            ctes.add(delta + "_" + cube.name().toLowerCase() + " as (" + cube.upsertFrom(delta) + ")");
+            ctes.addAll(cube.ctes(delta, contributions));
         }
         return String.join(",\n", ctes);
     }

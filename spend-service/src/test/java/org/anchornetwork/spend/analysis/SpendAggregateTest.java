@@ -112,7 +112,7 @@ class SpendAggregateTest {
     void theNetworkYearHasEveryMeasureAsComputedByHand() {
         ValidatableResponse year = given().get("/api/v1/spend/aggregate?" + YEAR + "&measures=" + allMeasures())
                 .then().statusCode(200);
-        year.body("cellCount", equalTo(1)).body("definitions.source", equalTo("spend_cube_supplier_year"))
+        year.body("cellCount", equalTo(1)).body("definitions.source", equalTo("spend_cube_leakage"))
                 .body("definitions.period.from", equalTo("2042-04-01")).body("definitions.period.to", equalTo("2043-03-31"))
                 .body("definitions.period.financialYears", equalTo(List.of("2042-43")))
                 .body("definitions.denominator", equalTo("ALL")).body("definitions.scope", equalTo("NETWORK"))

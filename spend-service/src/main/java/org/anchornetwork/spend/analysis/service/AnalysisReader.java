@@ -37,33 +37,60 @@ public class AnalysisReader {
         this.timeoutMillis = timeout.toMillis();
     }
 
+    /** Queries run one after another on one connection, in one read-only transaction with the timeout. */
+    public interface Session {
+        <T> List<T> list(String sql, SqlParameters parameters, RowReader<T> reader);
+    }
+
+    /** Work that runs its queries in one session. */
+    public interface Work<R> {
+        R run(Session session);
+    }
+
+    /** One query in a session of its own. */
     public <T> List<T> list(String sql, SqlParameters parameters, RowReader<T> reader) {
+        return session(session -> session.list(sql, parameters, reader));
+    }
+
+    /** Runs {@code work} on one pooled connection: one round trip for the timeout, one to end, besides its queries. */
+    public <R> R session(Work<R> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 try (Statement settings = connection.createStatement()) {
                     settings.execute("set local statement_timeout = " + timeoutMillis);
                 }
-                List<T> rows = new ArrayList<>();
-                try (PreparedStatement query = connection.prepareStatement(sql)) {
-                    parameters.bind(connection, query);
-                    try (ResultSet result = query.executeQuery()) {
-                        while (result.next()) {
-                            rows.add(reader.read(result));
+                return work.run(new Session() {
+                    @Override
+                    public <T> List<T> list(String sql, SqlParameters parameters, RowReader<T> reader) {
+                        try (PreparedStatement query = connection.prepareStatement(sql)) {
+                            parameters.bind(connection, query);
+                            List<T> rows = new ArrayList<>();
+                            try (ResultSet result = query.executeQuery()) {
+                                while (result.next()) {
+                                    rows.add(reader.read(result));
+                                }
+                            }
+                            return rows;
+                        } catch (SQLException e) {
+                            throw failure(e);
                         }
                     }
-                }
-                return rows;
+                });
             } finally {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            if ("57014".equals(e.getSQLState())) {
-                throw new ApiProblemException(503, "query-timeout", "Query took too long",
-                        "The analysis did not finish within " + timeoutMillis + " ms; add cuts (a financial year, a category, "
-                                + "an anchor) or fewer drilldowns, and try again", null);
-            }
-            throw new IllegalStateException("An analysis query failed", e);
+            throw failure(e);
         }
+    }
+
+    private RuntimeException failure(SQLException e) {
+        if ("57014".equals(e.getSQLState())) {
+            return new ApiProblemException(503, "query-timeout", "Query took too long",
+                    "The analysis did not finish within " + timeoutMillis + " ms; add cuts (a financial year, a category, "
+                            + "an anchor) or fewer drilldowns, and try again", null);
+        }
+        return new IllegalStateException("An analysis query failed", e);
     }
 }

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.spend.lm3.service.Lm3Calculator;
+import org.anchornetwork.spend.rollup.Cube;
 import org.anchornetwork.spend.rollup.SpendRollups;
 
 /**
@@ -61,59 +61,59 @@ public class LeakageAnalysis {
     public record Leakage(Definitions definitions, List<CategoryLeakage> categories) {
     }
 
-    /** One supplier's spend in a category: where it is, and who pays it. */
-    private record Row(String category, int locality, UUID supplier, BigDecimal amount, int anchors, boolean onlyCaller) {
+    /** A category's spend in the year by where its suppliers are: local, non-local, unknown; and suppliers paid. */
+    private static final class Totals {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal local = total;
+        BigDecimal nonLocal = total;
+        BigDecimal unknown = total;
+        int localSuppliers;
+        int nonLocalSuppliers;
+    }
+
+    /** One of the non-local suppliers paid most, and (at network scope) how many anchors pay it. */
+    private record Leak(UUID supplier, BigDecimal amount) {
     }
 
     public Leakage leakage(Question question, int top) {
         AnalysisDefinitions.Snapshot known = definitions.current();
-        List<Row> rows = rows(question, known);
+        validate(question, known);
+        return reader.session(session -> leakage(session, question, top, known));
+    }
+
+    private Leakage leakage(AnalysisReader.Session session, Question question, int top, AnalysisDefinitions.Snapshot known) {
         boolean suppress = question.scope() == AggregateQuery.Scope.NETWORK;
-        Map<String, List<Row>> byCategory = new LinkedHashMap<>();
-        rows.forEach(row -> byCategory.computeIfAbsent(row.category(), c -> new ArrayList<>()).add(row));
+        Map<String, Totals> totals = totals(session, question);
         List<CategoryLeakage> categories = new ArrayList<>();
         Map<UUID, String> names = new HashMap<>();
         int suppressedInAll = 0;
-        for (Map.Entry<String, List<Row>> category : byCategory.entrySet()) {
-            BigDecimal total = BigDecimal.ZERO.setScale(2);
-            BigDecimal local = total;
-            BigDecimal nonLocal = total;
-            BigDecimal unknown = total;
-            int localSuppliers = 0;
-            List<Row> leaking = new ArrayList<>();
-            for (Row row : category.getValue()) {
-                total = total.add(row.amount());
-                if (row.locality() < 0) {
-                    unknown = unknown.add(row.amount());
-                } else if ((row.locality() & (1 << question.year().bit())) != 0) {
-                    local = local.add(row.amount());
-                    localSuppliers++;
-                } else {
-                    nonLocal = nonLocal.add(row.amount());
-                    leaking.add(row);
-                }
-            }
-            leaking.sort(Comparator.comparing(Row::amount).reversed().thenComparing(Row::supplier));
+        for (Map.Entry<String, Totals> category : totals.entrySet()) {
+            List<Leak> leaking = topNonLocal(session, question, category.getKey(), top);
+            Map<UUID, int[]> payers = suppress ? payers(session, question, category.getKey(), leaking) : Map.of();
             List<LeakingSupplier> shown = new ArrayList<>();
             int suppressed = 0;
-            for (Row row : leaking.subList(0, Math.min(top, leaking.size()))) {
-                if (suppress && row.anchors() < analysis.supplierThreshold() && !row.onlyCaller()) {
+            for (Leak leak : leaking) {
+                int[] paying = payers.get(leak.supplier());
+                if (suppress && paying != null && paying[0] < analysis.supplierThreshold() && paying[1] > 0) {
                     suppressed++;
                 } else {
-                    names.put(row.supplier(), null);
-                    shown.add(new LeakingSupplier(row.supplier(), null, row.amount(), suppress ? row.anchors() : null, null, null));
+                    names.put(leak.supplier(), null);
+                    shown.add(new LeakingSupplier(leak.supplier(), null, leak.amount(), paying == null ? null : paying[0],
+                            null, null));
                 }
             }
             if (suppressed > 0) {
                 shown.add(new LeakingSupplier(null, null, null, null, true, suppressed));
                 suppressedInAll += suppressed;
             }
+            Totals sums = category.getValue();
             AnalysisDefinitions.Category info = known.categories().get(category.getKey());
             categories.add(new CategoryLeakage(category.getKey(), info == null ? null : info.label(),
-                    info == null || info.influenceable(), total, local, SpendAnalysis.share(local, total), nonLocal,
-                    SpendAnalysis.share(nonLocal, total), unknown, localSuppliers, leaking.size(), shown));
+                    info == null || info.influenceable(), sums.total, sums.local, SpendAnalysis.share(sums.local, sums.total),
+                    sums.nonLocal, SpendAnalysis.share(sums.nonLocal, sums.total), sums.unknown, sums.localSuppliers,
+                    sums.nonLocalSuppliers, shown));
         }
-        names.putAll(names(names.keySet()));
+        names.putAll(names(session, names.keySet()));
         categories.replaceAll(c -> new CategoryLeakage(c.category(), c.categoryLabel(), c.influenceable(), c.totalSpend(),
                 c.localSpend(), c.localShare(), c.nonLocalSpend(), c.nonLocalShare(), c.unknownLocationSpend(),
                 c.localSuppliersPaid(), c.nonLocalSuppliersPaid(), c.topNonLocalSuppliers().stream()
@@ -125,7 +125,7 @@ public class LeakageAnalysis {
                 question.scope().name(), question.denominator().name(), "Non-local: suppliers with a located site, none "
                         + "of them in the tier. Spend whose supplier's location is unknown is neither local nor non-local.",
                 new SpendAnalysis.Suppression(analysis.supplierThreshold(), suppress, suppressedInAll, analysis.suppressionRule()),
-                "spend_cube_supplier_year"), categories);
+                question.scope() == AggregateQuery.Scope.OWN ? "spend_cube_supplier_year" : "spend_cube_leakage"), categories);
     }
 
     public record Rate(BigDecimal percent, String source) {
@@ -149,37 +149,25 @@ public class LeakageAnalysis {
             throw ApiProblemException.invalidParameter("category", "one of the network's categories, exactly one");
         }
         AnalysisDefinitions.Snapshot known = definitions.current();
-        String category = question.categories().get(0);
-        List<Row> rows = rows(question, known);
-        Map<UUID, BigDecimal> surveys = lm3.surveyRates(question.year().yearStart());
-        BigDecimal local = BigDecimal.ZERO.setScale(2);
-        BigDecimal nonLocal = local;
-        BigDecimal total = local;
-        BigDecimal[] surveyed = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO }; // spend, re-spend: local, non-local
-        for (Row row : rows) {
-            total = total.add(row.amount());
-            if (row.locality() < 0) {
-                continue;
-            }
-            boolean isLocal = (row.locality() & (1 << question.year().bit())) != 0;
-            if (isLocal) {
-                local = local.add(row.amount());
-            } else {
-                nonLocal = nonLocal.add(row.amount());
-            }
-            BigDecimal rate = SpendRollups.NO_SUPPLIER.equals(row.supplier()) ? null : surveys.get(row.supplier());
-            if (rate != null && row.amount().signum() > 0) {
-                int at = isLocal ? 0 : 2;
-                surveyed[at] = surveyed[at].add(row.amount());
-                surveyed[at + 1] = surveyed[at + 1].add(row.amount().multiply(rate));
-            }
-        }
+        validate(question, known);
         Lm3Calculator.Rates defaults = lm3.defaultRates();
+        return reader.session(session -> whatIf(session, question, percent, mode, defaults));
+    }
+
+    private WhatIf whatIf(AnalysisReader.Session session, Question question, BigDecimal percent, Lm3Calculator.Mode mode,
+            Lm3Calculator.Rates defaults) {
+        String category = question.categories().get(0);
+        Totals sums = totals(session, question).getOrDefault(category, new Totals());
+        BigDecimal local = sums.local;
+        BigDecimal nonLocal = sums.nonLocal;
+        BigDecimal total = sums.total;
+        // Spend and re-spend of the category's surveyed suppliers, local and non-local.
+        BigDecimal[] surveyed = surveyedRespend(session, question, category);
         Rate localRate = rate(mode, surveyed[0], surveyed[1], defaults.localSupplierRate());
         Rate nonLocalRate = rate(mode, surveyed[2], surveyed[3], defaults.nonLocalSupplierRate());
         BigDecimal movable = nonLocal.max(BigDecimal.ZERO);
         BigDecimal moved = movable.multiply(percent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
-        BigDecimal[] overall = overall(question);
+        BigDecimal[] overall = overall(session, question);
         BigDecimal rl = localRate.percent().divide(HUNDRED);
         BigDecimal rn = nonLocalRate.percent().divide(HUNDRED);
         BigDecimal before = local.multiply(BigDecimal.ONE.add(rl)).add(nonLocal.multiply(rn)).setScale(2, RoundingMode.HALF_UP);
@@ -207,7 +195,7 @@ public class LeakageAnalysis {
     }
 
     /** The year's spend and local spend across every category, in the same scope and denominator. */
-    private BigDecimal[] overall(Question question) {
+    private BigDecimal[] overall(AnalysisReader.Session session, Question question) {
         SqlParameters parameters = new SqlParameters();
         StringBuilder sql = new StringBuilder("select coalesce(sum(c.amount), 0), coalesce(sum(c.amount) filter (where ")
                 .append(question.year().localSql()).append("), 0) from spend_cube_month c where c.month between ")
@@ -219,41 +207,159 @@ public class LeakageAnalysis {
         if (question.scope() == AggregateQuery.Scope.OWN) {
             sql.append(" and c.anchor_org_id = ").append(parameters.value(question.callerOrgId()));
         }
-        return reader.list(sql.toString(), parameters, row -> new BigDecimal[] { row.getBigDecimal(1).setScale(2),
+        return session.list(sql.toString(), parameters, row -> new BigDecimal[] { row.getBigDecimal(1).setScale(2),
             row.getBigDecimal(2).setScale(2) }).get(0);
     }
 
-    private List<Row> rows(Question question, AnalysisDefinitions.Snapshot known) {
+    private static void validate(Question question, AnalysisDefinitions.Snapshot known) {
         for (String category : question.categories()) {
             if (!known.categories().containsKey(category)) {
                 throw ApiProblemException.invalidParameter("category", "'" + category + "' is not one of the network's categories");
             }
         }
-        SqlParameters parameters = new SqlParameters();
-        StringBuilder sql = new StringBuilder("select c.category_code, c.locality, c.supplier_id, sum(c.amount), ")
-                .append("count(distinct c.anchor_org_id) filter (where c.payment_count <> 0), bool_and(c.anchor_org_id = ")
-                .append(parameters.value(question.callerOrgId())).append(" or c.payment_count = 0) ")
-                .append("from spend_cube_supplier_year c where c.financial_year = ").append(parameters.value(question.year().yearStart()));
-        if (!question.categories().isEmpty()) {
-            sql.append(" and c.category_code = any(").append(parameters.array("varchar", question.categories().toArray())).append(')');
+    }
+
+    /** The supplier table the question reads (own spend needs the anchor) and its conditions after "where". */
+    private static String supplierRows(Question question, SqlParameters parameters) {
+        boolean own = question.scope() == AggregateQuery.Scope.OWN;
+        StringBuilder sql = new StringBuilder(own ? "spend_cube_supplier_year" : "spend_cube_leakage")
+                .append(" c where c.financial_year = ").append(parameters.value(question.year().yearStart()));
+        if (own) {
+            sql.append(" and c.anchor_org_id = ").append(parameters.value(question.callerOrgId()));
         }
         if (question.denominator() == AggregateQuery.Denominator.INFLUENCEABLE) {
             sql.append(" and c.influenceable");
         }
-        if (question.scope() == AggregateQuery.Scope.OWN) {
-            sql.append(" and c.anchor_org_id = ").append(parameters.value(question.callerOrgId()));
-        }
-        sql.append(" group by 1, 2, 3 having sum(c.payment_count) <> 0");
-        return reader.list(sql.toString(), parameters, row -> new Row(row.getString(1), row.getInt(2),
-                row.getObject(3, UUID.class), row.getBigDecimal(4).setScale(2), row.getInt(5), row.getBoolean(6)));
+        return sql.toString();
     }
 
-    private Map<UUID, String> names(java.util.Collection<UUID> suppliers) {
+    /**
+     * Per category: spend local, non-local and of unknown location, and suppliers paid. The network's come from the
+     * per-year category table; an anchor's own from the category cube and its own supplier rows.
+     */
+    private Map<String, Totals> totals(AnalysisReader.Session session, Question question) {
+        Map<String, Totals> totals = new java.util.TreeMap<>();
+        int bit = 1 << question.year().bit();
+        SqlParameters parameters = new SqlParameters();
+        StringBuilder sql = new StringBuilder();
+        if (question.scope() == AggregateQuery.Scope.NETWORK) {
+            sql.append("select c.category_code, c.locality, sum(c.amount), sum(c.suppliers) from ").append(Cube.CATEGORY_YEAR)
+                    .append(" c where c.financial_year = ").append(parameters.value(question.year().yearStart()));
+            conditions(question, sql, parameters, true);
+        } else {
+            sql.append("select c.category_code, c.locality, sum(c.amount), 0 from spend_cube_category c where c.month between ")
+                    .append(parameters.value(question.year().yearStart())).append(" and ")
+                    .append(parameters.value(question.year().yearStart().plusMonths(11)));
+            conditions(question, sql, parameters, true);
+        }
+        sql.append(" group by 1, 2 having sum(c.payment_count) <> 0");
+        session.list(sql.toString(), parameters, row -> {
+            Totals sums = totals.computeIfAbsent(row.getString(1), c -> new Totals());
+            int locality = row.getInt(2);
+            BigDecimal amount = row.getBigDecimal(3).setScale(2);
+            int suppliers = row.getInt(4);
+            sums.total = sums.total.add(amount);
+            if (locality < 0) {
+                sums.unknown = sums.unknown.add(amount);
+            } else if ((locality & bit) != 0) {
+                sums.local = sums.local.add(amount);
+                sums.localSuppliers += suppliers;
+            } else {
+                sums.nonLocal = sums.nonLocal.add(amount);
+                sums.nonLocalSuppliers += suppliers;
+            }
+            return null;
+        });
+        if (question.scope() == AggregateQuery.Scope.OWN) {
+            SqlParameters counting = new SqlParameters();
+            StringBuilder suppliers = new StringBuilder("select c.category_code, (c.locality & ").append(bit)
+                    .append(") <> 0, count(*) from ").append(supplierRows(question, counting))
+                    .append(" and c.payment_count <> 0 and c.locality >= 0");
+            conditions(question, suppliers, counting, false);
+            suppliers.append(" group by 1, 2");
+            session.list(suppliers.toString(), counting, row -> {
+                Totals sums = totals.get(row.getString(1));
+                if (sums != null) {
+                    if (row.getBoolean(2)) {
+                        sums.localSuppliers = row.getInt(3);
+                    } else {
+                        sums.nonLocalSuppliers = row.getInt(3);
+                    }
+                }
+                return null;
+            });
+        }
+        return totals;
+    }
+
+    /** The category, influenceable and scope conditions of a query on alias c. */
+    private static void conditions(Question question, StringBuilder sql, SqlParameters parameters, boolean withScope) {
+        if (!question.categories().isEmpty()) {
+            sql.append(" and c.category_code = any(").append(parameters.array("varchar", question.categories().toArray())).append(')');
+        }
+        if (withScope) {
+            if (question.denominator() == AggregateQuery.Denominator.INFLUENCEABLE) {
+                sql.append(" and c.influenceable");
+            }
+            if (question.scope() == AggregateQuery.Scope.OWN) {
+                sql.append(" and c.anchor_org_id = ").append(parameters.value(question.callerOrgId()));
+            }
+        }
+    }
+
+    /** The category's non-local suppliers paid most: the leakage cube read in order of spend. */
+    private static List<Leak> topNonLocal(AnalysisReader.Session session, Question question, String category, int top) {
+        SqlParameters parameters = new SqlParameters();
+        boolean own = question.scope() == AggregateQuery.Scope.OWN;
+        String sql = "select c.supplier_id, " + (own ? "sum(c.amount)" : "c.amount") + " from " + supplierRows(question, parameters)
+                + " and c.category_code = " + parameters.value(category) + " and c.locality >= 0 and (c.locality & "
+                + (1 << question.year().bit()) + ") = 0 and c.payment_count <> 0"
+                + (own ? " group by c.supplier_id order by 2 desc, 1" : " order by c.amount desc, c.supplier_id")
+                + " limit " + top;
+        return session.list(sql, parameters, row -> new Leak(row.getObject(1, UUID.class), row.getBigDecimal(2).setScale(2)));
+    }
+
+    /** For each listed supplier: how many anchors pay it in the category that year, and whether others than the caller do. */
+    private static Map<UUID, int[]> payers(AnalysisReader.Session session, Question question, String category, List<Leak> leaking) {
+        Map<UUID, int[]> payers = new HashMap<>();
+        if (leaking.isEmpty()) {
+            return payers;
+        }
+        SqlParameters parameters = new SqlParameters();
+        String sql = "select supplier_id, count(distinct anchor_org_id), count(*) filter (where anchor_org_id <> "
+                + parameters.value(question.callerOrgId()) + ") from spend_cube_supplier_year where supplier_id = any("
+                + parameters.array("uuid", leaking.stream().map(Leak::supplier).toArray()) + ") and financial_year = "
+                + parameters.value(question.year().yearStart()) + " and category_code = " + parameters.value(category)
+                + " and payment_count <> 0 group by supplier_id";
+        session.list(sql, parameters, row -> payers.put(row.getObject(1, UUID.class), new int[] { row.getInt(2), row.getInt(3) }));
+        return payers;
+    }
+
+    /** Spend with the category's surveyed suppliers and what they re-spend: local spend, re-spend, non-local, re-spend. */
+    private static BigDecimal[] surveyedRespend(AnalysisReader.Session session, Question question, String category) {
+        SqlParameters parameters = new SqlParameters();
+        String sql = "with survey as (select distinct on (supplier_id) supplier_id, staff_local_share + supplier_local_share as rate "
+                + "from lm3_supplier_survey where financial_year <= " + parameters.value(question.year().yearStart())
+                + " order by supplier_id, financial_year desc) select (c.locality & " + (1 << question.year().bit())
+                + ") <> 0, sum(c.amount), sum(c.amount * s.rate / 100) from survey s, " + supplierRows(question, parameters)
+                + " and c.supplier_id = s.supplier_id and c.category_code = " + parameters.value(category)
+                + " and c.locality >= 0 and c.amount > 0 group by 1";
+        BigDecimal[] surveyed = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
+        session.list(sql, parameters, row -> {
+            int at = row.getBoolean(1) ? 0 : 2;
+            surveyed[at] = row.getBigDecimal(2);
+            surveyed[at + 1] = row.getBigDecimal(3);
+            return null;
+        });
+        return surveyed;
+    }
+
+    private static Map<UUID, String> names(AnalysisReader.Session session, java.util.Collection<UUID> suppliers) {
         Object[] ids = suppliers.stream().filter(id -> !SpendRollups.NO_SUPPLIER.equals(id)).distinct().toArray();
         Map<UUID, String> names = new HashMap<>();
         if (ids.length > 0) {
             SqlParameters parameters = new SqlParameters();
-            reader.list("select id, name from supplier where id = any(" + parameters.array("uuid", ids) + ")", parameters,
+            session.list("select id, name from supplier where id = any(" + parameters.array("uuid", ids) + ")", parameters,
                     row -> names.put(row.getObject(1, UUID.class), row.getString(2)));
         }
         return names;

@@ -111,7 +111,11 @@ public class SpendAnalysis {
 
     /** The cube a query is read from: the first (smallest) that has every column and the period grain it needs. */
     static Cube cubeFor(AggregateQuery query) {
-        Set<Cube.Column> needed = EnumSet.of(Cube.Column.ANCHOR, Cube.Column.LOCALITY);
+        Set<Cube.Column> needed = EnumSet.of(Cube.Column.LOCALITY);
+        // Own spend is cut by anchor; a network analysis by supplier counts the anchors paying each.
+        if (query.scope() == AggregateQuery.Scope.OWN || query.drilldowns().contains(Dimension.SUPPLIER)) {
+            needed.add(Cube.Column.ANCHOR);
+        }
         boolean monthly = false;
         List<Dimension> used = new ArrayList<>(query.drilldowns());
         used.addAll(query.cuts().keySet());
@@ -137,6 +141,11 @@ public class SpendAnalysis {
 
     public Result aggregate(AggregateQuery query, Caller caller) {
         AnalysisDefinitions.Snapshot known = definitions.current();
+        return reader.session(session -> aggregate(session, query, caller, known));
+    }
+
+    private Result aggregate(AnalysisReader.Session session, AggregateQuery query, Caller caller,
+            AnalysisDefinitions.Snapshot known) {
         Cube cube = cubeFor(query);
         boolean supplierLevel = query.drilldowns().contains(Dimension.SUPPLIER);
         boolean suppress = supplierLevel && query.scope() == AggregateQuery.Scope.NETWORK;
@@ -144,7 +153,7 @@ public class SpendAnalysis {
 
         SqlParameters parameters = new SqlParameters();
         String where = conditions(query, cube, known, caller, parameters);
-        LocalDate[] period = period(query);
+        LocalDate[] period = period(session, query);
         List<AnalysisDefinitions.Tier> tiers = tiersIn(known, period);
 
         StringBuilder sql = new StringBuilder("select ");
@@ -178,7 +187,7 @@ public class SpendAnalysis {
 
         int dimensions = query.drilldowns().size();
         List<Object[]> keys = new ArrayList<>();
-        List<Sums> rows = reader.list(sql.toString(), selectParameters, row -> {
+        List<Sums> rows = session.list(sql.toString(), selectParameters, row -> {
             Object[] key = new Object[dimensions];
             for (int i = 0; i < dimensions; i++) {
                 key[i] = row.getObject(i + 1);
@@ -202,7 +211,7 @@ public class SpendAnalysis {
         List<Map<String, Object>> cells = new ArrayList<>();
         Map<List<Object>, int[]> suppressedByGroup = new LinkedHashMap<>();
         int suppressedSuppliers = 0;
-        Map<UUID, String> supplierNames = supplierLevel ? supplierNames(keys, supplierColumn) : Map.of();
+        Map<UUID, String> supplierNames = supplierLevel ? supplierNames(session, keys, supplierColumn) : Map.of();
         for (int r = 0; r < rows.size(); r++) {
             Object[] key = keys.get(r);
             Sums row = rows.get(r);
@@ -232,7 +241,7 @@ public class SpendAnalysis {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         if (supplierCount) {
-            summarySums.suppliers = supplierTotal(query, cube, where, parameters);
+            summarySums.suppliers = supplierTotal(session, query, cube, where, parameters);
         }
         putMeasures(summary, query.measures(), summarySums, tiers);
 
@@ -306,7 +315,7 @@ public class SpendAnalysis {
     }
 
     /** The months the answer covers: its period cuts (intersected across period dimensions), else the months with spend. */
-    private LocalDate[] period(AggregateQuery query) {
+    private static LocalDate[] period(AnalysisReader.Session session, AggregateQuery query) {
         LocalDate from = null;
         LocalDate to = null;
         for (Dimension dimension : List.of(Dimension.FINANCIAL_YEAR, Dimension.QUARTER, Dimension.MONTH)) {
@@ -325,7 +334,7 @@ public class SpendAnalysis {
             to = to == null || last.isBefore(to) ? last : to;
         }
         if (from == null) {
-            LocalDate[] range = reader.list("select min(month), max(month) from spend_cube_month", new SqlParameters(),
+            LocalDate[] range = session.list("select min(month), max(month) from spend_cube_month", new SqlParameters(),
                     row -> new LocalDate[] { row.getObject(1, LocalDate.class), row.getObject(2, LocalDate.class) }).get(0);
             from = range[0];
             to = range[1];
@@ -377,8 +386,9 @@ public class SpendAnalysis {
         return total.signum() == 0 ? null : part.multiply(HUNDRED).divide(total, 2, RoundingMode.HALF_UP);
     }
 
-    private Long supplierTotal(AggregateQuery query, Cube cube, String where, SqlParameters parameters) {
-        return reader.list("select count(distinct c.supplier_id) filter (where c.supplier_id <> " + noSupplier()
+    private static Long supplierTotal(AnalysisReader.Session session, AggregateQuery query, Cube cube, String where,
+            SqlParameters parameters) {
+        return session.list("select count(distinct c.supplier_id) filter (where c.supplier_id <> " + noSupplier()
                 + " and c.payment_count <> 0) from " + relation(cube) + " c" + joins(query) + " where " + where, parameters,
                 row -> row.getLong(1)).get(0);
     }
@@ -433,7 +443,7 @@ public class SpendAnalysis {
         }
     }
 
-    private Map<UUID, String> supplierNames(List<Object[]> keys, int column) {
+    private static Map<UUID, String> supplierNames(AnalysisReader.Session session, List<Object[]> keys, int column) {
         Set<UUID> ids = keys.stream().map(k -> (UUID) k[column]).filter(id -> !SpendRollups.NO_SUPPLIER.equals(id))
                 .collect(Collectors.toSet());
         if (ids.isEmpty()) {
@@ -442,7 +452,7 @@ public class SpendAnalysis {
         SqlParameters parameters = new SqlParameters();
         String sql = "select id, name from supplier where id = any(" + parameters.array("uuid", ids.toArray()) + ")";
         Map<UUID, String> names = new HashMap<>();
-        reader.list(sql, parameters, row -> names.put(row.getObject(1, UUID.class), row.getString(2)));
+        session.list(sql, parameters, row -> names.put(row.getObject(1, UUID.class), row.getString(2)));
         return names;
     }
 

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.anchornetwork.spend.geography.service.TierEpochs;
+import org.anchornetwork.spend.rollup.Cube;
 import org.anchornetwork.spend.rollup.SpendRollups;
 import org.hibernate.Session;
 
@@ -143,8 +144,8 @@ public class CubeMaintenance {
     private void build(Connection connection) throws SQLException {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("truncate spend_cube_month, spend_cube_category, spend_cube_supplier_kind, spend_cube_area, "
-                    + "spend_cube_supplier_year");
+            statement.execute("truncate " + String.join(", ", Cube.STORED.stream().map(cube -> cube.table).toList()) + ", "
+                    + Cube.CATEGORY_YEAR);
             statement.execute("delete from supplier_profile");
             statement.execute("delete from supplier_locality");
             statement.execute("delete from expense_category");

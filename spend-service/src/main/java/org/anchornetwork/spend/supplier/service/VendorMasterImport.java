@@ -12,6 +12,8 @@ import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.spend.rollup.service.CubeMaintenance;
 import org.anchornetwork.spend.supplier.Supplier;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 /**
  * Applies an anchor's vendor master to the registry: each record finds its supplier by the anchor's reference, an
  * identifier or its name (else a new supplier), and gives it what the record knows. Then payments not yet matched
@@ -33,7 +35,9 @@ public class VendorMasterImport {
     public record Result(int received, int created, int updated, int rejected, int paymentsMatched, List<ProblemError> errors) {
     }
 
+    /** A whole network's vendor master (tens of thousands of suppliers) takes longer than the default minute. */
     @Transactional
+    @TransactionConfiguration(timeout = 1800)
     public Result apply(String anchorOrgId, List<VendorMaster.Checked> records, boolean acceptValid) {
         List<ProblemError> errors = new ArrayList<>();
         int rejected = 0;
@@ -88,6 +92,11 @@ public class VendorMasterImport {
                 entity.sicCodes = record.sicCodes().stream().map(String::strip).toArray(String[]::new);
             }
             entity.updatedAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            // Every native statement flushes the session first: keep it small, or a large vendor master costs n².
+            if (touched.size() % 200 == 0) {
+                entityManager.flush();
+                entityManager.clear();
+            }
         }
         entityManager.flush();
         int matched = registry.rematchUnmatched();
