@@ -21,3 +21,7 @@ from spend_cube_leakage group by 1, 2, 3, 4;
 drop index spend_cube_supplier_year_supplier;
 create index spend_cube_supplier_year_supplier on spend_cube_supplier_year (supplier_id, financial_year, category_code)
     include (anchor_org_id, payment_count);
+
+-- The suppliers paid most in a category, year and locality: a leakage list walks one branch per non-local locality.
+drop index spend_cube_leakage_largest;
+create index spend_cube_leakage_largest on spend_cube_leakage (financial_year, category_code, locality, amount desc);

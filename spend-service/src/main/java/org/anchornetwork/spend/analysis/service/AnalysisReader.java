@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,9 @@ import org.anchornetwork.common.problem.ApiProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs the analyses' read-only queries with a statement timeout, so that a pathological query is cut off (503)
- * rather than tying up the pool. Straight JDBC: no transaction manager or entity session on the hot path.
+ * Runs the analyses' read-only queries on the analysis pool, whose connections carry a statement timeout, so that a
+ * pathological query is cut off (503) rather than tying up connections. Straight JDBC, autocommit: one round trip a
+ * query, no transaction manager or entity session on the hot path.
  */
 @ApplicationScoped
 public class AnalysisReader {
@@ -31,8 +31,8 @@ public class AnalysisReader {
     private final DataSource dataSource;
     private final long timeoutMillis;
 
-    public AnalysisReader(DataSource dataSource,
-            @ConfigProperty(name = "anchor.spend.analysis.statement-timeout", defaultValue = "PT5S") Duration timeout) {
+    public AnalysisReader(@io.quarkus.agroal.DataSource("analysis") DataSource dataSource,
+            @ConfigProperty(name = "anchor.spend.analysis.statement-timeout", defaultValue = "5s") Duration timeout) {
         this.dataSource = dataSource;
         this.timeoutMillis = timeout.toMillis();
     }
@@ -52,34 +52,26 @@ public class AnalysisReader {
         return session(session -> session.list(sql, parameters, reader));
     }
 
-    /** Runs {@code work} on one pooled connection: one round trip for the timeout, one to end, besides its queries. */
+    /** Runs {@code work} on one pooled connection, its queries one after another. */
     public <R> R session(Work<R> work) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (Statement settings = connection.createStatement()) {
-                    settings.execute("set local statement_timeout = " + timeoutMillis);
-                }
-                return work.run(new Session() {
-                    @Override
-                    public <T> List<T> list(String sql, SqlParameters parameters, RowReader<T> reader) {
-                        try (PreparedStatement query = connection.prepareStatement(sql)) {
-                            parameters.bind(connection, query);
-                            List<T> rows = new ArrayList<>();
-                            try (ResultSet result = query.executeQuery()) {
-                                while (result.next()) {
-                                    rows.add(reader.read(result));
-                                }
+            return work.run(new Session() {
+                @Override
+                public <T> List<T> list(String sql, SqlParameters parameters, RowReader<T> reader) {
+                    try (PreparedStatement query = connection.prepareStatement(sql)) {
+                        parameters.bind(connection, query);
+                        List<T> rows = new ArrayList<>();
+                        try (ResultSet result = query.executeQuery()) {
+                            while (result.next()) {
+                                rows.add(reader.read(result));
                             }
-                            return rows;
-                        } catch (SQLException e) {
-                            throw failure(e);
                         }
+                        return rows;
+                    } catch (SQLException e) {
+                        throw failure(e);
                     }
-                });
-            } finally {
-                connection.rollback();
-            }
+                }
+            });
         } catch (SQLException e) {
             throw failure(e);
         }

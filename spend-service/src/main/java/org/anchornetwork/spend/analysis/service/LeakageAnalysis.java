@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,10 +68,12 @@ public class LeakageAnalysis {
         BigDecimal unknown = total;
         int localSuppliers;
         int nonLocalSuppliers;
+        /** The locality masks of the category's non-local suppliers (few: the combinations of tiers outside this one). */
+        java.util.SortedSet<Integer> nonLocalLocalities = new java.util.TreeSet<>();
     }
 
-    /** One of the non-local suppliers paid most, and (at network scope) how many anchors pay it. */
-    private record Leak(UUID supplier, BigDecimal amount) {
+    /** One of the non-local suppliers paid most: its name, how many anchors pay it, and whether others than the caller do. */
+    private record Leak(UUID supplier, String name, BigDecimal amount, int anchors, boolean othersPay) {
     }
 
     public Leakage leakage(Question question, int top) {
@@ -85,20 +86,15 @@ public class LeakageAnalysis {
         boolean suppress = question.scope() == AggregateQuery.Scope.NETWORK;
         Map<String, Totals> totals = totals(session, question);
         List<CategoryLeakage> categories = new ArrayList<>();
-        Map<UUID, String> names = new HashMap<>();
         int suppressedInAll = 0;
         for (Map.Entry<String, Totals> category : totals.entrySet()) {
-            List<Leak> leaking = topNonLocal(session, question, category.getKey(), top);
-            Map<UUID, int[]> payers = suppress ? payers(session, question, category.getKey(), leaking) : Map.of();
             List<LeakingSupplier> shown = new ArrayList<>();
             int suppressed = 0;
-            for (Leak leak : leaking) {
-                int[] paying = payers.get(leak.supplier());
-                if (suppress && paying != null && paying[0] < analysis.supplierThreshold() && paying[1] > 0) {
+            for (Leak leak : topNonLocal(session, question, category.getKey(), category.getValue().nonLocalLocalities, top)) {
+                if (suppress && leak.anchors() < analysis.supplierThreshold() && leak.othersPay()) {
                     suppressed++;
                 } else {
-                    names.put(leak.supplier(), null);
-                    shown.add(new LeakingSupplier(leak.supplier(), null, leak.amount(), paying == null ? null : paying[0],
+                    shown.add(new LeakingSupplier(leak.supplier(), leak.name(), leak.amount(), suppress ? leak.anchors() : null,
                             null, null));
                 }
             }
@@ -113,12 +109,6 @@ public class LeakageAnalysis {
                     sums.nonLocal, SpendAnalysis.share(sums.nonLocal, sums.total), sums.unknown, sums.localSuppliers,
                     sums.nonLocalSuppliers, shown));
         }
-        names.putAll(names(session, names.keySet()));
-        categories.replaceAll(c -> new CategoryLeakage(c.category(), c.categoryLabel(), c.influenceable(), c.totalSpend(),
-                c.localSpend(), c.localShare(), c.nonLocalSpend(), c.nonLocalShare(), c.unknownLocationSpend(),
-                c.localSuppliersPaid(), c.nonLocalSuppliersPaid(), c.topNonLocalSuppliers().stream()
-                        .map(l -> l.supplierId() == null ? l : new LeakingSupplier(l.supplierId(), names.get(l.supplierId()),
-                                l.spend(), l.anchorsPaying(), null, null)).toList()));
         categories.sort(Comparator.comparing(CategoryLeakage::nonLocalSpend).reversed().thenComparing(CategoryLeakage::category));
         YearAndTier year = question.year();
         return new Leakage(new Definitions(year.financialYear(), year.tier(), year.version(), year.label(),
@@ -267,6 +257,7 @@ public class LeakageAnalysis {
             } else {
                 sums.nonLocal = sums.nonLocal.add(amount);
                 sums.nonLocalSuppliers += suppliers;
+                sums.nonLocalLocalities.add(locality);
             }
             return null;
         });
@@ -307,32 +298,44 @@ public class LeakageAnalysis {
         }
     }
 
-    /** The category's non-local suppliers paid most: the leakage cube read in order of spend. */
-    private static List<Leak> topNonLocal(AnalysisReader.Session session, Question question, String category, int top) {
-        SqlParameters parameters = new SqlParameters();
-        boolean own = question.scope() == AggregateQuery.Scope.OWN;
-        String sql = "select c.supplier_id, " + (own ? "sum(c.amount)" : "c.amount") + " from " + supplierRows(question, parameters)
-                + " and c.category_code = " + parameters.value(category) + " and c.locality >= 0 and (c.locality & "
-                + (1 << question.year().bit()) + ") = 0 and c.payment_count <> 0"
-                + (own ? " group by c.supplier_id order by 2 desc, 1" : " order by c.amount desc, c.supplier_id")
-                + " limit " + top;
-        return session.list(sql, parameters, row -> new Leak(row.getObject(1, UUID.class), row.getBigDecimal(2).setScale(2)));
-    }
-
-    /** For each listed supplier: how many anchors pay it in the category that year, and whether others than the caller do. */
-    private static Map<UUID, int[]> payers(AnalysisReader.Session session, Question question, String category, List<Leak> leaking) {
-        Map<UUID, int[]> payers = new HashMap<>();
-        if (leaking.isEmpty()) {
-            return payers;
+    /**
+     * The category's non-local suppliers paid most, with their names and who pays them, in one statement: for the
+     * network, the top of each non-local locality read from the leakage cube's spend-ordered index and merged, so
+     * the plan is the same whatever the values.
+     */
+    private static List<Leak> topNonLocal(AnalysisReader.Session session, Question question, String category,
+            java.util.SortedSet<Integer> localities, int top) {
+        if (localities.isEmpty()) {
+            return List.of();
         }
         SqlParameters parameters = new SqlParameters();
-        String sql = "select supplier_id, count(distinct anchor_org_id), count(*) filter (where anchor_org_id <> "
-                + parameters.value(question.callerOrgId()) + ") from spend_cube_supplier_year where supplier_id = any("
-                + parameters.array("uuid", leaking.stream().map(Leak::supplier).toArray()) + ") and financial_year = "
-                + parameters.value(question.year().yearStart()) + " and category_code = " + parameters.value(category)
-                + " and payment_count <> 0 group by supplier_id";
-        session.list(sql, parameters, row -> payers.put(row.getObject(1, UUID.class), new int[] { row.getInt(2), row.getInt(3) }));
-        return payers;
+        StringBuilder sql = new StringBuilder("with top as (");
+        if (question.scope() == AggregateQuery.Scope.OWN) {
+            sql.append("select c.supplier_id, sum(c.amount) as amount from ").append(supplierRows(question, parameters))
+                    .append(" and c.category_code = ").append(parameters.value(category)).append(" and c.locality = any(")
+                    .append(parameters.array("integer", localities.toArray())).append(") and c.payment_count <> 0")
+                    .append(" group by c.supplier_id order by 2 desc, 1 limit ").append(top);
+        } else {
+            String branch = "(select c.supplier_id, c.amount from " + Cube.LEAKAGE.table + " c where c.financial_year = %s"
+                    + " and c.category_code = %s and c.locality = %s and c.payment_count <> 0"
+                    + (question.denominator() == AggregateQuery.Denominator.INFLUENCEABLE ? " and c.influenceable" : "")
+                    + " order by c.amount desc limit " + top + ")";
+            List<String> branches = new ArrayList<>();
+            for (int locality : localities) {
+                branches.add(branch.formatted(parameters.value(question.year().yearStart()), parameters.value(category),
+                        parameters.value(locality)));
+            }
+            sql.append("select * from (").append(String.join(" union all ", branches)).append(") u order by 2 desc, 1 limit ")
+                    .append(top);
+        }
+        sql.append(")\nselect t.supplier_id, s.name, t.amount, p.anchors, p.others from top t join supplier s on s.id = t.supplier_id\n")
+                .append("cross join lateral (select count(distinct y.anchor_org_id) as anchors, count(*) filter (where ")
+                .append("y.anchor_org_id <> ").append(parameters.value(question.callerOrgId())).append(") as others from ")
+                .append("spend_cube_supplier_year y where y.supplier_id = t.supplier_id and y.financial_year = ")
+                .append(parameters.value(question.year().yearStart())).append(" and y.category_code = ")
+                .append(parameters.value(category)).append(" and y.payment_count <> 0) p\norder by t.amount desc, t.supplier_id");
+        return session.list(sql.toString(), parameters, row -> new Leak(row.getObject(1, UUID.class), row.getString(2),
+                row.getBigDecimal(3).setScale(2), row.getInt(4), row.getInt(5) > 0));
     }
 
     /** Spend with the category's surveyed suppliers and what they re-spend: local spend, re-spend, non-local, re-spend. */
@@ -354,14 +357,4 @@ public class LeakageAnalysis {
         return surveyed;
     }
 
-    private static Map<UUID, String> names(AnalysisReader.Session session, java.util.Collection<UUID> suppliers) {
-        Object[] ids = suppliers.stream().filter(id -> !SpendRollups.NO_SUPPLIER.equals(id)).distinct().toArray();
-        Map<UUID, String> names = new HashMap<>();
-        if (ids.length > 0) {
-            SqlParameters parameters = new SqlParameters();
-            session.list("select id, name from supplier where id = any(" + parameters.array("uuid", ids) + ")", parameters,
-                    row -> names.put(row.getObject(1, UUID.class), row.getString(2)));
-        }
-        return names;
-    }
 }
