@@ -67,8 +67,8 @@ public class AggregateResource {
 
             Dimensions: anchor, anchorType, financialYear, quarter, month, tier (the narrowest tier the supplier is in, \
             'outside' or 'unknown'), localAuthority, region, category, influenceable, supplierSize, vcse, signatory, \
-            supplier. Cuts: `dimension:value[,value]`, several joined by `|` or repeated (`cut=financialYear:2025-26\
-            &cut=category:construction,facilities`); `within:tees-valley` keeps suppliers local to a tier (nested tiers \
+            supplier. Cuts: `dimension:value[,value]`, the parameter repeated for several (`cut=financialYear:2025-26\
+            &cut=category:construction,facilities`), or joined by `|` sent as `%7C`; `within:tees-valley` keeps suppliers local to a tier (nested tiers \
             included); supplierSize:SME means micro, small and medium.
 
             Privacy: a network analysis by supplier shows a supplier's figures only where at least the threshold of \
@@ -88,7 +88,7 @@ public class AggregateResource {
     @APIResponse(responseCode = "503", description = "The query took longer than the statement timeout")
     public Response aggregate(
             @Parameter(description = "Dimensions to split by, comma-separated", example = "anchor,quarter") @QueryParam("drilldown") String drilldown,
-            @Parameter(description = "dimension:value[,value...]; repeat, or join with |", example = "financialYear:2025-26") @QueryParam("cut") List<String> cut,
+            @Parameter(description = "dimension:value[,value...]; repeat the parameter for several (or join with | sent as %7C)", example = "financialYear:2025-26") @QueryParam("cut") List<String> cut,
             @Parameter(description = "Measures, comma-separated; all but supplierCount when absent", example = "totalSpend,localShare")
             @QueryParam("measures") String measures,
             @Parameter(description = "all (default) or influenceable") @QueryParam("denominator") String denominator,
