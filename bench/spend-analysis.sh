@@ -50,7 +50,6 @@ NETWORK="$PAYMENTS-$ANCHORS-$YEARS-$SUPPLIERS-g2"
 DATA_DIR="$LOCAL_DIR/bench/analysis/$NETWORK"
 SPEND_NAME=bench-analysis-spend-service
 GATEWAY_NAME=bench-analysis-gateway
-TOKEN_URL="http://localhost:8180/realms/anchor-network/protocol/openid-connect/token"
 STAMP="$(date +%Y%m%d-%H%M%S)"
 RESULTS="$LOCAL_DIR/bench/analysis-results-$STAMP.txt"
 STARTED_INFRA=()
@@ -79,10 +78,6 @@ psql_db() {
     -U spend_service -d "$DB" "$@"
 }
 
-token() {
-  curl -sf -d grant_type=client_credentials -d "client_id=$1" -d "client_secret=$1-secret" "$TOKEN_URL" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 
 ensure_wrk() {
   command -v wrk >/dev/null 2>&1 && return 0
@@ -142,7 +137,7 @@ start_gateway() {
 # client acting for all of them). Prints the seconds the spend files took.
 load() {
   local loader out="$DATA_DIR/response.json" status started a y anchor file
-  loader="$(token bench-loader)"
+  loader="$(demo_token bench-loader)"
   bench_log "loading the vendor master ($SUPPLIERS suppliers)"
   status="$(curl -s -o "$out" -w '%{http_code}' -H "Authorization: Bearer $loader" -H 'Content-Type: text/csv' \
     --data-binary @"$DATA_DIR/vendor-master.csv" "http://localhost:$SPEND_PORT/api/v1/suppliers/vendor-master?anchorOrgId=${ANCHOR_IDS[0]}")"
@@ -152,7 +147,7 @@ load() {
     anchor="${ANCHOR_IDS[$a]}"
     for ((y = 0; y < YEARS; y++)); do
       file="$DATA_DIR/spend-$anchor-$((FIRST_YEAR + y)).csv"
-      loader="$(token bench-loader)"
+      loader="$(demo_token bench-loader)"
       status="$(curl -s -o "$out" -w '%{http_code}' -H "Authorization: Bearer $loader" -H 'Content-Type: text/csv' \
         --data-binary @"$file" "http://localhost:$SPEND_PORT/api/v1/payments/uploads?anchorOrgId=$anchor&fileName=$(basename "$file")")"
       [[ "$status" == 201 ]] && grep -q '"status":"ACCEPTED"' "$out" || die "upload of $file: $status $(head -c 600 "$out")"
@@ -227,7 +222,7 @@ main() {
   payments_loaded="$(psql_db -t -A -c "select count(*) from payment")"
   psql_db -c "set client_min_messages = error" -c "vacuum analyze" >/dev/null
   start_gateway
-  QUERY_TOKEN="$(token network-admin)"
+  QUERY_TOKEN="$(demo_token network-admin)"
 
   local gateway="http://localhost:$GATEWAY_PORT"
   local q1="$gateway/api/v1/spend/aggregate?drilldown=anchor,quarter&cut=financialYear:$YEAR"

@@ -42,7 +42,6 @@ GOAL_SMALL_SECONDS="${BENCH_GOAL_SMALL_SECONDS:-5}"
 GOAL_RSS_MB="${BENCH_GOAL_RSS_MB:-512}"
 SPEND_DB=spend_bench
 SPEND_NAME=bench-spend-service
-TOKEN_URL="http://localhost:8180/realms/anchor-network/protocol/openid-connect/token"
 STAMP="$(date +%Y%m%d-%H%M%S)"
 RESULTS="$LOCAL_DIR/bench/ingest-results-$STAMP.txt"
 STARTED_INFRA=()
@@ -79,15 +78,11 @@ generate() {
   fi
 }
 
-token() {
-  curl -sf -d grant_type=client_credentials -d "client_id=$1" -d "client_secret=$1-secret" "$TOKEN_URL" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 
 # upload CLIENT FILE: prints "seconds accepted"; fails unless the batch was stored whole.
 upload() {
   local client="$1" file="$2" out="$WORK_DIR/response-$STAMP.json" seconds
-  seconds="$(curl -s -o "$out" -w '%{time_total}' -H "Authorization: Bearer $(token "$client")" \
+  seconds="$(curl -s -o "$out" -w '%{time_total}' -H "Authorization: Bearer $(demo_token "$client")" \
     -H 'Content-Type: text/csv' --data-binary @"$file" \
     "http://localhost:$SPEND_PORT/api/v1/payments/uploads?fileName=$(basename "$file")")"
   grep -q '"status":"ACCEPTED"' "$out" || die "upload of $file was not accepted: $(head -c 600 "$out")"

@@ -12,16 +12,11 @@ set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
 GATEWAY="${1:-${ANCHOR_GATEWAY_URL:-http://localhost:8080}}"
-TOKEN_URL="${ANCHOR_OIDC_URL:-http://localhost:8180/realms/anchor-network}/protocol/openid-connect/token"
 LOGFILE="$(log_file demo-data)"
 ensure_local_dirs
 require_cmd curl python3
 : >"$LOGFILE"
 
-token() {
-  curl -fsS -d grant_type=client_credentials -d "client_id=$1" -d "client_secret=$1-secret" "$TOKEN_URL" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 
 # call CLIENT METHOD PATH BODY ACCEPTED_STATUSES... (a JSON body; CONTENT_TYPE overrides, e.g. for CSV files)
 call() {
@@ -29,7 +24,7 @@ call() {
   shift 4
   local status
   status="$(curl -sS -o "$LOGFILE.body" -w '%{http_code}' -X "$method" "$GATEWAY$path" \
-    -H "Authorization: Bearer $(token "$client")" -H "Content-Type: ${CONTENT_TYPE:-application/json}" \
+    -H "Authorization: Bearer $(demo_token "$client")" -H "Content-Type: ${CONTENT_TYPE:-application/json}" \
     --data-binary "$body")"
   { echo "$client $method $path: $status"; head -c 600 "$LOGFILE.body"; echo; } >>"$LOGFILE"
   local accepted
@@ -46,7 +41,7 @@ DEMO_DIR="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/demo"
 # publishes it (409 when it already is).
 load_version() {
   local framework="$1" content_type="$2" file="$3" query="${4:-}" versions
-  versions="$(curl -fsS -H "Authorization: Bearer $(token network-admin)" "$GATEWAY/api/v1/frameworks/$framework/versions")"
+  versions="$(curl -fsS -H "Authorization: Bearer $(demo_token network-admin)" "$GATEWAY/api/v1/frameworks/$framework/versions")"
   if [[ "$versions" != *'"number":1'* ]]; then
     CONTENT_TYPE="$content_type" call network-admin POST "/api/v1/frameworks/$framework/versions$query" "@$file" 201
   fi

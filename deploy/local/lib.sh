@@ -230,3 +230,11 @@ mvn_fetch() {
     die "$profile: fetching artifacts with ./mvnw failed" "$logfile"
   fi
 }
+
+# demo_token CLIENT: an access token for a demo client of the local realm (client credentials; its local secret is
+# CLIENT-secret). ANCHOR_OIDC_URL names another realm URL.
+demo_token() {
+  curl -fsS -d grant_type=client_credentials -d "client_id=$1" -d "client_secret=$1-secret" \
+    "${ANCHOR_OIDC_URL:-http://localhost:8180/realms/anchor-network}/protocol/openid-connect/token" \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}

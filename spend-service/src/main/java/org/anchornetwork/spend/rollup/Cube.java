@@ -103,23 +103,12 @@ public enum Cube {
     List<String> ctes(String prefix, String contributions) {
         String name = prefix + "_" + name().toLowerCase();
         if (this != LEAKAGE) {
-            return List.of(name + " as (" + upsertFrom(contributions) + ")");
+            return List.of(name + " as (" + upsert(grouped(contributions), "") + ")");
         }
-        List<String> key = keyColumns();
-        String keyList = String.join(", ", key);
-        StringBuilder selected = new StringBuilder(grain.fromMonth + " as " + grain.column);
-        for (Column column : columns) {
-            selected.append(", ").append(column.sql);
-        }
-        String groupBy = java.util.stream.IntStream.rangeClosed(1, key.size()).mapToObj(Integer::toString)
-                .collect(Collectors.joining(", "));
+        String keyList = String.join(", ", keyColumns());
         String rows = name + "_rows";
-        return List.of(
-                rows + " as (select " + selected + ", " + MEASURES.stream().map(m -> "sum(" + m + ") as " + m)
-                        .collect(Collectors.joining(", ")) + " from " + contributions + " x group by " + groupBy + ")",
-                name + " as (insert into " + table + " (" + keyList + ", " + String.join(", ", MEASURES) + ") select * from "
-                        + rows + "\non conflict (" + keyList + ") do update set " + updates()
-                        + " returning " + keyList + ", payment_count)",
+        return List.of(rows + " as (" + grouped(contributions) + ")",
+                name + " as (" + upsert("select * from " + rows, " returning " + keyList + ", payment_count") + ")",
                 name + "_category_year as (insert into " + CATEGORY_YEAR
                         + " (financial_year, category_code, locality, influenceable, suppliers, payment_count, amount)\n"
                         + "select r.financial_year, r.category_code, r.locality, r.influenceable, sum(case when r.supplier_id = "
@@ -132,24 +121,24 @@ public enum Cube {
                         + ".payment_count + excluded.payment_count, amount = " + CATEGORY_YEAR + ".amount + excluded.amount)");
     }
 
-    private String updates() {
-        return MEASURES.stream().map(m -> m + " = " + table + "." + m + " + excluded." + m).collect(Collectors.joining(", "));
-    }
-
-    /** A CTE body adding {@code contributions} to this cube. */
-    private String upsertFrom(String contributions) {
-        List<String> key = keyColumns();
-        String keyList = String.join(", ", key);
-        StringBuilder selected = new StringBuilder(grain.fromMonth);
+    /** The contributions summed by this cube's key, the key columns named as in the table. */
+    private String grouped(String contributions) {
+        StringBuilder selected = new StringBuilder(grain.fromMonth + " as " + grain.column);
         for (Column column : columns) {
             selected.append(", ").append(column.sql);
         }
-        String groupBy = java.util.stream.IntStream.rangeClosed(1, key.size()).mapToObj(Integer::toString)
+        String groupBy = java.util.stream.IntStream.rangeClosed(1, columns.size() + 1).mapToObj(Integer::toString)
                 .collect(Collectors.joining(", "));
-        String sums = MEASURES.stream().map(m -> "sum(" + m + ")").collect(Collectors.joining(", "));
-        String updates = updates();
-        return "insert into " + table + " (" + keyList + ", " + String.join(", ", MEASURES) + ")\n"
-                + "select " + selected + ", " + sums + " from " + contributions + " x group by "
-                + groupBy + "\non conflict (" + keyList + ") do update set " + updates;
+        return "select " + selected + ", " + MEASURES.stream().map(m -> "sum(" + m + ") as " + m).collect(Collectors.joining(", "))
+                + " from " + contributions + " x group by " + groupBy;
+    }
+
+    /** Adds the rows of {@code select} (key columns, then measures) to the cube, summing into rows it has. */
+    private String upsert(String select, String returning) {
+        String keyList = String.join(", ", keyColumns());
+        return "insert into " + table + " (" + keyList + ", " + String.join(", ", MEASURES) + ")\n" + select
+                + "\non conflict (" + keyList + ") do update set "
+                + MEASURES.stream().map(m -> m + " = " + table + "." + m + " + excluded." + m).collect(Collectors.joining(", "))
+                + returning;
     }
 }

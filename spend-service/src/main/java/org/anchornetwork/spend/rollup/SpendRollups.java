@@ -19,7 +19,7 @@ public final class SpendRollups {
 
     /** The rollup's supplier for payments matched to no supplier (and redacted payees). */
     public static final UUID NO_SUPPLIER = new UUID(0L, 0L);
-    static final String NO_SUPPLIER_SQL = "'00000000-0000-0000-0000-000000000000'::uuid";
+    public static final String NO_SUPPLIER_SQL = "'00000000-0000-0000-0000-000000000000'::uuid";
 
     private SpendRollups() {
     }

@@ -47,7 +47,8 @@ public class AnalysisDefinitions {
     public record Category(String code, String label, boolean influenceable) {
     }
 
-    public record AnchorInfo(String orgId, String name, Anchor.Type type) {
+    /** An anchor with spend or described by the admin; one not described is named by its id, its type from the id. */
+    public record AnchorInfo(String orgId, String name, Anchor.Type type, boolean described) {
     }
 
     /**
@@ -112,6 +113,21 @@ public class AnalysisDefinitions {
         });
     }
 
+    /** Every anchor that has spend or that the network admin described, read now (not from the snapshot). */
+    public List<AnchorInfo> anchorsNow() {
+        List<AnchorInfo> anchors = new ArrayList<>();
+        for (Object row : entityManager.createNativeQuery("""
+                select coalesce(a.org_id, s.anchor_org_id), a.name, a.anchor_type
+                from anchor a full join (select distinct anchor_org_id from spend_cube_month) s on s.anchor_org_id = a.org_id
+                order by 1""").getResultList()) {
+            Object[] cells = (Object[]) row;
+            String orgId = (String) cells[0];
+            anchors.add(cells[1] == null ? new AnchorInfo(orgId, orgId, Anchor.typeOf(orgId), false)
+                    : new AnchorInfo(orgId, (String) cells[1], Anchor.Type.valueOf((String) cells[2]), true));
+        }
+        return anchors;
+    }
+
     private Snapshot load() {
         List<Tier> tiers = new ArrayList<>();
         for (Object row : entityManager.createNativeQuery("""
@@ -132,15 +148,7 @@ public class AnalysisDefinitions {
             categories.put((String) cells[0], new Category((String) cells[0], (String) cells[1], (Boolean) cells[2]));
         }
         Map<String, AnchorInfo> anchors = new LinkedHashMap<>();
-        for (Object row : entityManager.createNativeQuery("""
-                select coalesce(a.org_id, s.anchor_org_id), a.name, a.anchor_type
-                from anchor a full join (select distinct anchor_org_id from spend_cube_month) s on s.anchor_org_id = a.org_id
-                order by 1""").getResultList()) {
-            Object[] cells = (Object[]) row;
-            String orgId = (String) cells[0];
-            anchors.put(orgId, cells[1] == null ? new AnchorInfo(orgId, orgId, Anchor.typeOf(orgId))
-                    : new AnchorInfo(orgId, (String) cells[1], Anchor.Type.valueOf((String) cells[2])));
-        }
+        anchorsNow().forEach(anchor -> anchors.put(anchor.orgId(), anchor));
         Map<String, String> districts = new HashMap<>();
         for (Object row : entityManager.createNativeQuery("select lad_code, name from local_authority").getResultList()) {
             Object[] cells = (Object[]) row;

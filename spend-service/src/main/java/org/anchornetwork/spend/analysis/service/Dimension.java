@@ -60,10 +60,6 @@ public enum Dimension {
         return Arrays.stream(values()).map(d -> d.apiName).collect(Collectors.joining(", "));
     }
 
-    public boolean isPeriod() {
-        return column == null;
-    }
-
     /** Whether a cube of this grain can answer it. */
     public boolean fits(Cube.Grain grain) {
         return grain == Cube.Grain.MONTH || (this != QUARTER && this != MONTH);
@@ -273,14 +269,19 @@ public enum Dimension {
         private Period() {
         }
 
+        private static final java.util.regex.Pattern YEAR_OR_QUARTER =
+                java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})(?:-Q([1-4]))?");
+        private static final java.util.regex.Pattern MONTH_OF_YEAR = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})");
+
         /** Which period dimension the value belongs to (after {@link #parse} accepted it). */
         public static Dimension kindOf(String value) {
-            return value.contains("-Q") ? QUARTER : parse(value)[0].equals(parse(value)[1]) ? MONTH : FINANCIAL_YEAR;
+            LocalDate[] range = parse(value);
+            return value.contains("-Q") ? QUARTER : range[0].equals(range[1]) ? MONTH : FINANCIAL_YEAR;
         }
 
         /** The first and last month (first days) the value covers. */
         public static LocalDate[] parse(String value) {
-            java.util.regex.Matcher year = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})(?:-Q([1-4]))?").matcher(value);
+            java.util.regex.Matcher year = YEAR_OR_QUARTER.matcher(value);
             if (year.matches() && (Integer.parseInt(year.group(1)) + 1) % 100 == Integer.parseInt(year.group(2))) {
                 LocalDate start = LocalDate.of(Integer.parseInt(year.group(1)), 4, 1);
                 if (year.group(3) == null) {
@@ -289,7 +290,7 @@ public enum Dimension {
                 LocalDate quarter = start.plusMonths(3L * (Integer.parseInt(year.group(3)) - 1));
                 return new LocalDate[] { quarter, quarter.plusMonths(2) };
             }
-            java.util.regex.Matcher month = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})").matcher(value);
+            java.util.regex.Matcher month = MONTH_OF_YEAR.matcher(value);
             if (month.matches() && Integer.parseInt(month.group(2)) >= 1 && Integer.parseInt(month.group(2)) <= 12) {
                 LocalDate first = LocalDate.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)), 1);
                 return new LocalDate[] { first, first };

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.spend.lm3.service.Lm3Calculator;
 import org.anchornetwork.spend.rollup.Cube;
-import org.anchornetwork.spend.rollup.SpendRollups;
 
 /**
  * Where the network's spend leaks: per category, the suppliers outside a tier that are paid most, with how many

@@ -167,7 +167,7 @@ public class SpendAnalysis {
                     .append(") <> 0), 0)");
         }
         if (supplierCount) {
-            sql.append(", count(distinct c.supplier_id) filter (where c.supplier_id <> ").append(noSupplier())
+            sql.append(", count(distinct c.supplier_id) filter (where c.supplier_id <> ").append(SpendRollups.NO_SUPPLIER_SQL)
                     .append(" and c.payment_count <> 0)");
         }
         SqlParameters selectParameters = new SqlParameters();
@@ -302,10 +302,6 @@ public class SpendAnalysis {
         return cube == Cube.ROLLUP ? "(" + SpendRollups.contributions("spend_rollup") + ")" : cube.table;
     }
 
-    private static String noSupplier() {
-        return "'" + SpendRollups.NO_SUPPLIER + "'::uuid";
-    }
-
     /** The joins the drilldowns and cuts need. */
     static String joins(AggregateQuery query) {
         List<Dimension> used = new ArrayList<>(query.drilldowns());
@@ -349,7 +345,7 @@ public class SpendAnalysis {
         }
         Set<String> names = new java.util.HashSet<>();
         for (TierEpochs.Epoch epoch : known.epochs()) {
-            if (!epoch.lastMonth().isBefore(period[0]) && !epoch.firstMonth().isAfter(period[1])) {
+            if (!epoch.lastMonth().isBefore(period[0]) && !epoch.firstMonth().isAfter(period[1])) { // overlaps the period
                 epoch.tiers().forEach(t -> names.add(t.name()));
             }
         }
@@ -388,7 +384,7 @@ public class SpendAnalysis {
 
     private static Long supplierTotal(AnalysisReader.Session session, AggregateQuery query, Cube cube, String where,
             SqlParameters parameters) {
-        return session.list("select count(distinct c.supplier_id) filter (where c.supplier_id <> " + noSupplier()
+        return session.list("select count(distinct c.supplier_id) filter (where c.supplier_id <> " + SpendRollups.NO_SUPPLIER_SQL
                 + " and c.payment_count <> 0) from " + relation(cube) + " c" + joins(query) + " where " + where, parameters,
                 row -> row.getLong(1)).get(0);
     }
@@ -484,8 +480,7 @@ public class SpendAnalysis {
                 Map<Integer, List<String>> versions = new java.util.TreeMap<>();
                 for (LocalDate year = TierEpochs.financialYearStart(period[0]); !year.isAfter(period[1]); year = year.plusYears(1)) {
                     LocalDate month = year;
-                    known.epochs().stream().filter(e -> !e.firstMonth().isAfter(month) && !e.lastMonth().isBefore(month))
-                            .flatMap(e -> e.tiers().stream()).filter(t -> t.name().equals(tier.name())).findFirst()
+                    TierEpochs.inForce(known.epochs(), month).stream().filter(t -> t.name().equals(tier.name())).findFirst()
                             .ifPresent(t -> versions.computeIfAbsent(t.version(), v -> new ArrayList<>())
                                     .add(TierEpochs.financialYearName(month)));
                 }

@@ -23,9 +23,7 @@ public record YearAndTier(LocalDate yearStart, String financialYear, String tier
         } else {
             start = financialYearStart(financialYear);
         }
-        List<TierEpochs.TierInForce> inForce = definitions.epochs().stream()
-                .filter(e -> !e.firstMonth().isAfter(start) && !e.lastMonth().isBefore(start)).findFirst()
-                .map(TierEpochs.Epoch::tiers).orElse(List.of());
+        List<TierEpochs.TierInForce> inForce = TierEpochs.inForce(definitions.epochs(), start);
         TierEpochs.TierInForce chosen;
         if (tier == null || tier.isBlank()) {
             chosen = definitions.tiers().stream().flatMap(t -> inForce.stream().filter(f -> f.name().equals(t.name())))

@@ -56,16 +56,7 @@ public class AnchorResource {
     @Operation(summary = "The anchors the analyses cover, with their type", description = "Network members. Anchors "
             + "with spend that the network admin has not described have their id as their name and the type it implies.")
     public List<AnchorView> list() {
-        List<?> rows = Anchor.getEntityManager().createNativeQuery("""
-                select coalesce(a.org_id, s.anchor_org_id), a.name, a.anchor_type
-                from anchor a full join (select distinct anchor_org_id from spend_cube_month) s on s.anchor_org_id = a.org_id
-                order by 1""").getResultList();
-        return rows.stream().map(row -> {
-            Object[] cells = (Object[]) row;
-            String orgId = (String) cells[0];
-            return cells[1] == null ? new AnchorView(orgId, orgId, Anchor.typeOf(orgId), false)
-                    : new AnchorView(orgId, (String) cells[1], Anchor.Type.valueOf((String) cells[2]), true);
-        }).toList();
+        return definitions.anchorsNow().stream().map(a -> new AnchorView(a.orgId(), a.name(), a.type(), a.described())).toList();
     }
 
     @PUT

@@ -32,6 +32,15 @@ public class TierEpochs {
 
     /** Months {@code firstMonth} to {@code lastMonth} (first days of months, inclusive) and the tiers in force in them. */
     public record Epoch(LocalDate firstMonth, LocalDate lastMonth, List<TierInForce> tiers) {
+
+        public boolean covers(LocalDate month) {
+            return !firstMonth.isAfter(month) && !lastMonth.isBefore(month);
+        }
+    }
+
+    /** The tiers in force in the month (first day), from {@link #epochs()}, which cover every month. */
+    public static List<TierInForce> inForce(List<Epoch> epochs, LocalDate month) {
+        return epochs.stream().filter(epoch -> epoch.covers(month)).findFirst().map(Epoch::tiers).orElse(List.of());
     }
 
     private final EntityManager entityManager;

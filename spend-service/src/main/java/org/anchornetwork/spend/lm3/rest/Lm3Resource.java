@@ -108,7 +108,7 @@ public class Lm3Resource {
     @Path("/surveys")
     @Operation(summary = "Supplier re-spend surveys recorded for a financial year")
     public List<SurveyView> surveys(@Parameter(example = "2025-26", required = true) @QueryParam("financialYear") String financialYear) {
-        LocalDate year = year(financialYear);
+        LocalDate year = YearAndTier.financialYearStart(financialYear);
         return Lm3SupplierSurvey.<Lm3SupplierSurvey>list("key.financialYear = ?1", Sort.by("key.supplierId"), year).stream()
                 .map(s -> SurveyView.of(s, Supplier.<Supplier>findByIdOptional(s.key.supplierId()).map(x -> x.name).orElse(null)))
                 .toList();
@@ -127,7 +127,7 @@ public class Lm3Resource {
     @APIResponse(responseCode = "422", description = "Shares outside 0-100, or adding up to more than 100")
     public Response recordSurvey(@PathParam("supplier") String supplier, @PathParam("financialYear") String financialYear,
             @NotNull @Valid SurveyAnswers answers) {
-        LocalDate year = year(financialYear);
+        LocalDate year = YearAndTier.financialYearStart(financialYear);
         if (answers.staffLocalShare().add(answers.supplierLocalShare()).compareTo(BigDecimal.valueOf(100)) > 0) {
             throw ApiProblemException.invalid("A supplier cannot re-spend more than all its income", List.of(ProblemError.at(
                     "/supplierLocalShare", "over-100", "staffLocalShare + supplierLocalShare must be at most 100")));
@@ -167,7 +167,7 @@ public class Lm3Resource {
     @Operation(summary = "Record the caller's own workforce for a financial year", description = "Anchors, for themselves "
             + "only: payroll joins R1, pay to staff living locally R2, and what those staff re-spend locally R3.")
     public Workforce recordWorkforce(@PathParam("financialYear") String financialYear, @NotNull @Valid Workforce workforce) {
-        LocalDate year = year(financialYear);
+        LocalDate year = YearAndTier.financialYearStart(financialYear);
         Lm3Workforce.Key key = new Lm3Workforce.Key(caller.orgId(), year);
         Lm3Workforce row = Lm3Workforce.findById(key);
         if (row == null) {
@@ -225,10 +225,6 @@ public class Lm3Resource {
         } catch (IllegalArgumentException e) {
             throw ApiProblemException.invalidParameter("mode", "surveyed or modelled");
         }
-    }
-
-    private static LocalDate year(String financialYear) {
-        return YearAndTier.financialYearStart(financialYear);
     }
 
     private static Supplier findSupplier(String idOrOrganisation) {

@@ -58,10 +58,6 @@ public class Lm3Calculator {
     public record Result(Definitions definitions, Figures network, List<AnchorFigures> anchors) {
     }
 
-    /** A survey's re-spend rate: staff plus suppliers, as a fraction of income. */
-    record Survey(BigDecimal rate) {
-    }
-
     private final AnalysisReader reader;
 
     public Lm3Calculator(AnalysisReader reader) {

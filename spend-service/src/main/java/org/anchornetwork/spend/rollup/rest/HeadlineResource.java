@@ -83,9 +83,7 @@ public class HeadlineResource {
         List<Year> years = new ArrayList<>();
         byYear.forEach((from, byLocality) -> {
             LocalDate to = from.plusYears(1).minusDays(1);
-            List<TierEpochs.TierInForce> tiers = epochs.stream()
-                    .filter(e -> !e.firstMonth().isAfter(from) && !e.lastMonth().isBefore(from)).findFirst()
-                    .map(TierEpochs.Epoch::tiers).orElse(List.of());
+            List<TierEpochs.TierInForce> tiers = TierEpochs.inForce(epochs, from);
             BigDecimal total = byLocality.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             BigDecimal unknown = byLocality.entrySet().stream().filter(e -> e.getKey() < 0).map(Map.Entry::getValue)
                     .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);

@@ -174,11 +174,11 @@ public class CubeMaintenance {
         lockExclusive(connection);
         long started = System.nanoTime();
         String scope = "true";
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists reconcile_scope");
-            statement.execute("create temp table reconcile_scope (supplier_id uuid primary key) on commit drop");
-        }
         if (suppliers != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists reconcile_scope");
+                statement.execute("create temp table reconcile_scope (supplier_id uuid primary key) on commit drop");
+            }
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into reconcile_scope select distinct unnest(?::uuid[])")) {
                 insert.setArray(1, connection.createArrayOf("uuid", suppliers.toArray()));
