@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.anchornetwork.events.framework.FrameworkCreatedV1;
 import org.anchornetwork.events.framework.FrameworkVersionPublishedV1;
 import org.anchornetwork.events.framework.FrameworkVersionRetiredV1;
+import org.anchornetwork.events.pledge.ProgressRecordedV1;
 import org.anchornetwork.events.pledge.SignatoryJoinedV1;
+import org.anchornetwork.events.pledge.SignatoryLeftV1;
 import org.anchornetwork.events.spend.BatchIngestedV1;
 
 /** The catalogue of every event type the network publishes. docs/events.md mirrors this list. */
@@ -27,8 +29,14 @@ public final class EventTypes {
     public static final EventType<SignatoryJoinedV1> SIGNATORY_JOINED_V1 =
             new EventType<>("pledge.signatory-joined.v1", Topics.PLEDGE, SignatoryJoinedV1.class);
 
+    public static final EventType<SignatoryLeftV1> SIGNATORY_LEFT_V1 =
+            new EventType<>("pledge.signatory-left.v1", Topics.PLEDGE, SignatoryLeftV1.class);
+
+    public static final EventType<ProgressRecordedV1> PROGRESS_RECORDED_V1 =
+            new EventType<>("pledge.progress-recorded.v1", Topics.PLEDGE, ProgressRecordedV1.class);
+
     private static final List<EventType<?>> ALL = List.of(FRAMEWORK_CREATED_V1, FRAMEWORK_VERSION_PUBLISHED_V1,
-            FRAMEWORK_VERSION_RETIRED_V1, BATCH_INGESTED_V1, SIGNATORY_JOINED_V1);
+            FRAMEWORK_VERSION_RETIRED_V1, BATCH_INGESTED_V1, SIGNATORY_JOINED_V1, SIGNATORY_LEFT_V1, PROGRESS_RECORDED_V1);
 
     private EventTypes() {
     }

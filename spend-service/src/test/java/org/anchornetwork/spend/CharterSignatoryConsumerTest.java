@@ -87,6 +87,22 @@ class CharterSignatoryConsumerTest {
     }
 
     @Test
+    void aSignatoryLeavingIsNoLongerFlaggedAsACharterSignatorySupplier() {
+        String organisationId = "GB-COH-7" + (System.nanoTime() % 10_000_000);
+        assertTrue(consumers.deliver(handler, new CloudEvent(UUID.randomUUID().toString(), EventTypes.SIGNATORY_JOINED_V1.name(),
+                "/pledge-service", organisationId, "2026-11-25T10:00:00Z", organisationId,
+                joined(organisationId).getBytes(StandardCharsets.UTF_8))));
+        String left = """
+                {"charterId":"fairer-richer-darlington","organisationId":"%s","leftOn":"2026-12-01","removedByNetwork":false}"""
+                .formatted(organisationId);
+        assertTrue(consumers.deliver(handler, new CloudEvent(UUID.randomUUID().toString(), EventTypes.SIGNATORY_LEFT_V1.name(),
+                "/pledge-service", organisationId, "2026-12-01T10:00:00Z", organisationId, left.getBytes(StandardCharsets.UTF_8))));
+        Supplier supplier = QuarkusTransaction.requiringNew().call(
+                () -> Supplier.<Supplier>find("organisationId", organisationId).firstResult());
+        assertFalse(supplier.charterSignatory);
+    }
+
+    @Test
     void anEventWhosePayloadContradictsItsKeyIsParkedAsFailedNotApplied() {
         String organisationId = "GB-COH-6" + (System.nanoTime() % 10_000_000);
         CloudEvent forged = new CloudEvent(UUID.randomUUID().toString(), EventTypes.SIGNATORY_JOINED_V1.name(),

@@ -33,12 +33,18 @@ public class CallerOrganisation {
 
     /** The caller's organisation id; 403 when an authenticated token carries none. */
     public String orgId() {
-        Object claim = identity.isAnonymous() ? null : token.getClaim(ORG_ID_CLAIM);
-        String orgId = claim == null ? null : claim.toString().replace("\"", "");
-        if (orgId == null || orgId.isBlank()) {
+        String orgId = orgIdOrNull();
+        if (orgId == null) {
             throw ApiProblemException.forbidden("The access token names no organisation (claim org_id)");
         }
         return orgId;
+    }
+
+    /** The caller's organisation id, or null for an anonymous caller or a token without one. */
+    public String orgIdOrNull() {
+        Object claim = identity.isAnonymous() ? null : token.getClaim(ORG_ID_CLAIM);
+        String orgId = claim == null ? null : claim.toString().replace("\"", "");
+        return orgId == null || orgId.isBlank() ? null : orgId;
     }
 
     /** Organisations a portal acts for; empty for every other caller. */

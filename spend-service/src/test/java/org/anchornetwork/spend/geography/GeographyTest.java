@@ -63,6 +63,16 @@ class GeographyTest {
     }
 
     @Test
+    void aDistrictByItsCodeHasItsRegionAndTiers() {
+        given().get("/api/v1/geography/districts/E06000005").then().statusCode(200)
+                .body("ladName", equalTo("Darlington")).body("regionCode", equalTo("E12000001"))
+                .body("tiers", contains("darlington", "north-east", "tees-valley"));
+        given().get("/api/v1/geography/districts/E06000047").then().statusCode(200)
+                .body("tiers", contains("north-east"));
+        given().get("/api/v1/geography/districts/E05001234").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void theDemoTiersAreInForceAndVersioned() {
         given().get("/api/v1/geography/tiers").then().statusCode(200)
                 .body("name", contains("darlington", "north-east", "tees-valley"))

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.common.web.ResponseFormats;
 import org.anchornetwork.spend.analysis.service.AggregateQuery;
 import org.anchornetwork.spend.analysis.service.SpendAnalysis;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -98,7 +99,7 @@ public class AggregateResource {
             @Parameter(description = "The next page's cursor from a previous answer") @QueryParam("cursor") String cursor,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        boolean csv = AnalysisFormats.csv(format, accept);
+        boolean csv = ResponseFormats.csv(format, accept);
         AggregateQuery query = AggregateQuery.parse(drilldown, cut, measures, denominator, scope, order, limit, cursor);
         if (csv) {
             query = query.everyCell();

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.common.web.ResponseFormats;
 import org.anchornetwork.spend.analysis.service.AggregateQuery;
 import org.anchornetwork.spend.analysis.service.AnalysisDefinitions;
 import org.anchornetwork.spend.analysis.service.AnalysisReader;
@@ -84,7 +85,7 @@ public class LeakageResource {
             @Parameter(description = "network (default) or own") @QueryParam("scope") String scope,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        boolean csv = AnalysisFormats.csv(format, accept);
+        boolean csv = ResponseFormats.csv(format, accept);
         LeakageAnalysis.Leakage answer = leakage.leakage(question(financialYear, tier, category, denominator, scope),
                 count("top", top, 20, MAX_TOP));
         if (!csv) {
@@ -127,7 +128,7 @@ public class LeakageResource {
             @Parameter(description = "surveyed (default) or modelled") @QueryParam("mode") String mode,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        boolean csv = AnalysisFormats.csv(format, accept);
+        boolean csv = ResponseFormats.csv(format, accept);
         BigDecimal moved = percent(percent);
         Lm3Calculator.Mode lm3Mode = "modelled".equalsIgnoreCase(mode == null ? null : mode.strip())
                 ? Lm3Calculator.Mode.MODELLED : Lm3Calculator.Mode.SURVEYED;

@@ -177,4 +177,24 @@ public class GeographyResource {
                 locality.regionCode(), locality.combinedAuthorityCode(),
                 Localities.tiersContaining(locality, localities.tiersInForce(LocalDate.now())));
     }
+
+    @Schema(name = "DistrictLocality", description = "A local authority district, and the tiers in force that contain it")
+    public record DistrictView(@Schema(example = "E06000005") String ladCode, @Schema(example = "Darlington") String ladName,
+            @Schema(example = "E12000001") String regionCode, @Schema(example = "E47000006") String combinedAuthorityCode,
+            @Schema(example = "[\"darlington\", \"north-east\", \"tees-valley\"]") List<String> tiers) {
+    }
+
+    @GET
+    @Path("/districts/{ladCode}")
+    @PermitAll
+    @Operation(summary = "Where a local authority district is", description = "Its region and combined authority, and "
+            + "the tiers in force that contain it; for data located by area (e.g. a 360Giving beneficiary location's "
+            + "geoCode) rather than by postcode.")
+    @APIResponse(responseCode = "404", description = "Not a district of the loaded geography")
+    public DistrictView district(@PathParam("ladCode") String ladCode) {
+        Localities.Locality locality = localities.ofDistrict(ladCode)
+                .orElseThrow(() -> ApiProblemException.notFound("Local authority district", ladCode));
+        return new DistrictView(locality.ladCode(), locality.ladName(), locality.regionCode(), locality.combinedAuthorityCode(),
+                Localities.tiersContaining(locality, localities.tiersInForce(LocalDate.now())));
+    }
 }

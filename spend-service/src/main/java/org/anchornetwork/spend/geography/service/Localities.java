@@ -51,12 +51,22 @@ public class Localities {
             if (lad == null) {
                 return new Locality(postcode, Source.UNKNOWN, null, null, null, null);
             }
-            List<?> rows = entityManager.createNativeQuery(
-                    "select name, region_code, combined_authority_code from local_authority where lad_code = ?1")
-                    .setParameter(1, lad).getResultList();
-            Object[] area = rows.isEmpty() ? new Object[3] : (Object[]) rows.get(0);
+            Object[] area = district(lad).orElse(new Object[3]);
             return new Locality(postcode, source, lad, (String) area[0], (String) area[1], (String) area[2]);
         });
+    }
+
+    /** A local authority district by its GSS code (no postcode); empty when the loaded geography lacks it. */
+    public Optional<Locality> ofDistrict(String ladCode) {
+        return district(ladCode).map(area -> new Locality(null, Source.POSTCODE, ladCode, (String) area[0],
+                (String) area[1], (String) area[2]));
+    }
+
+    private Optional<Object[]> district(String ladCode) {
+        List<?> rows = entityManager.createNativeQuery(
+                "select name, region_code, combined_authority_code from local_authority where lad_code = ?1")
+                .setParameter(1, ladCode).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
     }
 
     /** The version of each tier in force on the date (the latest whose effective date is on or before it). */

@@ -51,12 +51,12 @@ public class TierEpochs {
 
     /** 1 April of the financial year the date falls in. */
     public static LocalDate financialYearStart(LocalDate date) {
-        return LocalDate.of(date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1, 4, 1);
+        return org.anchornetwork.common.time.ReportingPeriod.financialYearStart(date);
     }
 
     /** "2025-26" for the financial year starting 1 April 2025. */
     public static String financialYearName(LocalDate start) {
-        return start.getYear() + "-" + String.format("%02d", (start.getYear() + 1) % 100);
+        return org.anchornetwork.common.time.ReportingPeriod.financialYearName(start);
     }
 
     /** Each tier name's bit. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anchornetwork.events.EventTypes;
 import org.anchornetwork.events.Topics;
 import org.anchornetwork.events.pledge.SignatoryJoinedV1;
+import org.anchornetwork.events.pledge.SignatoryLeftV1;
 import org.anchornetwork.messaging.CloudEvent;
 import org.anchornetwork.messaging.EventHandler;
 import org.anchornetwork.spend.supplier.service.SupplierRegistry;
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 
-/** Flags suppliers that signed the charter, from pledge-service's signatory-joined events. */
+/** Flags suppliers that signed the charter, and unflags those that left, from pledge-service's signatory events. */
 @ApplicationScoped
 public class CharterSignatoryHandler implements EventHandler {
 
@@ -41,18 +42,29 @@ public class CharterSignatoryHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(EventTypes.SIGNATORY_JOINED_V1.name());
+        return Set.of(EventTypes.SIGNATORY_JOINED_V1.name(), EventTypes.SIGNATORY_LEFT_V1.name());
     }
 
     @Override
     public void handle(CloudEvent event) throws Exception {
-        SignatoryJoinedV1 joined = event.payload(EventTypes.SIGNATORY_JOINED_V1, objectMapper);
-        if (joined.organisationId() == null || !joined.organisationId().equals(event.key())) {
-            throw new IllegalArgumentException("Event " + event.id() + " names organisation " + joined.organisationId()
-                    + " but is keyed by " + event.key());
+        if (EventTypes.SIGNATORY_LEFT_V1.name().equals(event.type())) {
+            SignatoryLeftV1 left = event.payload(EventTypes.SIGNATORY_LEFT_V1, objectMapper);
+            requireKeyedBy(event, left.organisationId());
+            suppliers.unmarkCharterSignatory(left.organisationId(), left.charterId());
+            Log.infof("Supplier %s is no longer a signatory of %s", left.organisationId(), left.charterId());
+            return;
         }
+        SignatoryJoinedV1 joined = event.payload(EventTypes.SIGNATORY_JOINED_V1, objectMapper);
+        requireKeyedBy(event, joined.organisationId());
         suppliers.markCharterSignatory(joined.organisationId(), joined.organisationName(), joined.charterId(),
                 joined.joinedOn());
         Log.infof("Supplier %s is now a signatory of %s", joined.organisationId(), joined.charterId());
+    }
+
+    private static void requireKeyedBy(CloudEvent event, String organisationId) {
+        if (organisationId == null || !organisationId.equals(event.key())) {
+            throw new IllegalArgumentException("Event " + event.id() + " names organisation " + organisationId
+                    + " but is keyed by " + event.key());
+        }
     }
 }

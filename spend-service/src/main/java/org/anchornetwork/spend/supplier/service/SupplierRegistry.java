@@ -209,6 +209,23 @@ public class SupplierRegistry {
         cubes.reconcileSuppliers(List.of(supplier));
     }
 
+    /** The organisation left the charter it signed: its supplier record stops counting as a signatory's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unmarkCharterSignatory(String organisationId, String charterId) {
+        cubes.changing();
+        UUID supplier = supplierWithIdentifier(organisationId);
+        if (supplier == null) {
+            return;
+        }
+        int changed = entityManager.createNativeQuery("""
+                update supplier set charter_signatory = false, signatory_charter_id = null, signatory_since = null,
+                    updated_at = now() where id = :id and signatory_charter_id = :charter""")
+                .setParameter("id", supplier).setParameter("charter", charterId).executeUpdate();
+        if (changed > 0) {
+            cubes.reconcileSuppliers(List.of(supplier));
+        }
+    }
+
     /**
      * Matches payments still without a supplier: by the anchor's reference, then identifier, then normalised name.
      * Run after the registry learns references, identifiers or names; returns how many payments were matched.

@@ -1,16 +1,17 @@
-package org.anchornetwork.spend.analysis.rest;
+package org.anchornetwork.common.web;
 
 import java.util.Locale;
 
 import org.anchornetwork.common.problem.ApiProblemException;
 
-/** Whether an analysis is wanted as CSV: {@code format=csv}, or an Accept header that prefers text/csv. */
-final class AnalysisFormats {
+/** Whether a reading is wanted as CSV: {@code format=csv}, or an Accept header that prefers text/csv. */
+public final class ResponseFormats {
 
-    private AnalysisFormats() {
+    private ResponseFormats() {
     }
 
-    static boolean csv(String format, String accept) {
+    /** 400 for a format other than json or csv. */
+    public static boolean csv(String format, String accept) {
         if (format != null && !format.isBlank()) {
             return switch (format.strip().toLowerCase(Locale.ROOT)) {
                 case "csv" -> true;
