@@ -82,4 +82,18 @@ call network-admin PUT /api/v1/spend/anchors/GB-EDU-130584 '{"name":"Darlington 
 call darlington-council POST /api/v1/charters/fairer-richer-darlington/signatories '{"organisationName":"Darlington Borough Council","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local","keep-your-eyes-and-ears-open","tackling-low-incomes","give-locally"]}' 200 201
 call cddft-nhs-trust POST /api/v1/charters/fairer-richer-darlington/signatories '{"organisationName":"County Durham and Darlington NHS Foundation Trust","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local","tackling-low-incomes"]}' 200 201
 call darlington-college POST /api/v1/charters/fairer-richer-darlington/signatories '{"organisationName":"Darlington College","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local","give-locally"]}' 200 201
-log "demo data: loaded (frameworks stand-in-national-toms and fairer-richer-darlington-sv, version 1 of each published; 60 suppliers with postcodes and 2,700 payments from three generated spend files; 3 charter signatories)"
+# Targets on "keep your money local": spend-service's batches fill in each anchor's local spend share by themselves.
+CHARTER=/api/v1/charters/fairer-richer-darlington/signatories
+for anchor in darlington-council:GB-LAE-DAL cddft-nhs-trust:GB-NHS-RXP darlington-college:GB-EDU-130584; do
+  call "${anchor%%:*}" PUT "$CHARTER/${anchor#*:}/commitments/keep-your-money-local" '{"targets":[{"metricCode":"local-spend-share","tier":"darlington","target":30,"deadline":"2028-03-31"},{"metricCode":"local-spend-share","tier":"tees-valley","target":50,"deadline":"2028-03-31"}],"plannedActions":["Tell Darlington suppliers about quotes under £25,000 first"]}' 200 201
+done
+# A business's own reports, and its grants as 360Giving data (generated here, labelled as demo data).
+call tees-valley-bakery POST "$CHARTER" '{"organisationName":"Tees Valley Bakery","signatoryType":"BUSINESS","pledgeCodes":["tackling-low-incomes","give-locally"]}' 200 201
+call tees-valley-bakery PUT "$CHARTER/GB-COH-10000004/commitments/tackling-low-incomes" '{"targets":[{"metricCode":"real-living-wage-employees-pct","baseline":70,"baselinePeriod":"2025-26","target":100,"deadline":"2028-03-31"}],"plannedActions":["Move bakers on zero-hours contracts to the real Living Wage"]}' 200 201
+call tees-valley-bakery POST "$CHARTER/GB-COH-10000004/commitments/tackling-low-incomes/progress" '{"metricCode":"real-living-wage-employees-pct","period":"2026-27-Q2","value":85,"evidenceLinks":["https://bakery.example/demo/living-wage-2026-q2.pdf"],"note":"Demo data"}' 200 201
+call tees-valley-bakery PUT "$CHARTER/GB-COH-10000004/commitments/give-locally" '{"targets":[{"metricCode":"local-donations-gbp","tier":"darlington","target":2000,"deadline":"2028-03-31"}]}' 200 201
+CONTENT_TYPE='text/csv' call tees-valley-bakery POST "$CHARTER/GB-COH-10000004/giving" 'Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Recipient Org:Name,Recipient Org:Postal Code,Beneficiary Location:Geographic Code,Funding Org:Identifier,Funding Org:Name
+360G-demo-bakery-1,Bread for the food bank (GENERATED DEMO DATA),GBP,600,2026-05-10,GB-CHC-0000001,Demo Food Bank,DL1 5QT,,GB-COH-10000004,Tees Valley Bakery
+360G-demo-bakery-2,Youth club kit (GENERATED DEMO DATA),GBP,400,2026-06-10,GB-CHC-0000002,Demo Youth Club,TS1 1AA,,GB-COH-10000004,Tees Valley Bakery
+360G-demo-bakery-3,Park planting (GENERATED DEMO DATA),GBP,150.25,2026-07-10,GB-CHC-0000003,Demo Park Friends,,E06000005,GB-COH-10000004,Tees Valley Bakery' 200
+log "demo data: loaded (frameworks stand-in-national-toms and fairer-richer-darlington-sv, version 1 of each published; 60 suppliers with postcodes and 2,700 payments from three generated spend files; 4 charter signatories with targets, progress from spend batches, a report and 3 grants)"

@@ -53,6 +53,10 @@ service_env() {
       fi
       [[ -z "${ANCHOR_CONSUMER_GROUP_PREFIX:-}" ]] || echo "ANCHOR_MESSAGING_CONSUMERS_GROUP_PREFIX=$ANCHOR_CONSUMER_GROUP_PREFIX"
       echo "ANCHOR_MESSAGING_CONSUMERS_AUTO_OFFSET_RESET=${ANCHOR_CONSUMER_OFFSET_RESET:-earliest}"
+      if [[ "$service" == pledge-service ]]; then
+        # Grants are placed through spend-service's geography.
+        echo "SPEND_SERVICE_URL=http://localhost:$(port_of spend-service)"
+      fi
       if [[ "$service" == spend-service ]]; then
         # The demo's small geography unless the caller points at the ONS files it downloaded.
         echo "ANCHOR_GEOGRAPHY_POSTCODE_FILES=${ANCHOR_GEOGRAPHY_POSTCODE_FILES:-$REPO/deploy/local/demo/geography/postcodes.csv}"

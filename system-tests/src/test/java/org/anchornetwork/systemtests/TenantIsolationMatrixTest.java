@@ -86,6 +86,7 @@ class TenantIsolationMatrixTest {
     private static String frameworkOfNetwork;
     private static String draftOfNetwork;
     private static String publishedOfNetwork;
+    private static String charterOfNetwork;
 
     @BeforeAll
     static void createObjectsOwnedByAnchorA() {
@@ -106,6 +107,9 @@ class TenantIsolationMatrixTest {
         frameworkOfNetwork = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
         Caller.NETWORK_ADMIN.request().contentType("application/json").body(framework(frameworkOfNetwork))
                 .post("/api/v1/frameworks").then().statusCode(201);
+        charterOfNetwork = "matrix-charter-" + UUID.randomUUID().toString().substring(0, 8);
+        Caller.NETWORK_ADMIN.request().contentType("application/json").body(newCharter(charterOfNetwork))
+                .post("/api/v1/charters").then().statusCode(201);
         draftOfNetwork = newDraft();
         publishedOfNetwork = newPublishedVersion();
     }
@@ -182,6 +186,19 @@ class TenantIsolationMatrixTest {
         return """
                 {"organisationName":"%s","signatoryType":"PUBLIC_SECTOR_PARTNER","pledgeCodes":["keep-your-money-local"]}"""
                 .formatted(name);
+    }
+
+    private static String newCharter(String id) {
+        return """
+                {"id":"%s","title":"Matrix Charter","publishedOn":"2026-10-01",
+                 "pledges":[{"code":"matrix-pledge","title":"Matrix pledge","description":"A pledge of the matrix."}]}"""
+                .formatted(id);
+    }
+
+    /** A's narrative report for this period, with a link, sent again each time. */
+    private static String narrativeReport() {
+        return """
+                {"period":"2026-27","note":"Matrix narrative","evidenceLinks":["https://example.org/matrix-evidence"]}""";
     }
 
     private static String framework(String id) {
@@ -376,6 +393,8 @@ class TenantIsolationMatrixTest {
         operations.put("POST /api/v1/suppliers/{id}/merge", new Operation(() -> "/api/v1/suppliers/GB-COH-10000002/merge",
                 TenantIsolationMatrixTest::duplicateSupplier,
                 outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)));
+        operations.put("GET /api/v1/geography/districts/{ladCode}",
+                new Operation(() -> "/api/v1/geography/districts/E06000005", null, everyone(OK)));
         // pledge-service
         operations.put("GET /api/v1/charters", new Operation(() -> "/api/v1/charters", null, everyone(OK)));
         operations.put("GET /api/v1/charters/{charterId}",
@@ -390,6 +409,60 @@ class TenantIsolationMatrixTest {
                 new Operation(() -> "/api/v1/charters/" + CHARTER + "/signatories", () -> signature("Matrix Signatory"),
                         outcomes(UNAUTHENTICATED, CREATED_OR_OK, CREATED_OR_OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, CREATED_OR_OK,
                                 FORBIDDEN)));
+        Map<Caller, Outcome> adminOnlyCreated = outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+                FORBIDDEN, FORBIDDEN, Outcome.of(201));
+        operations.put("POST /api/v1/charters", new Operation(() -> "/api/v1/charters",
+                () -> newCharter("matrix-charter-" + UUID.randomUUID().toString().substring(0, 8)), adminOnlyCreated));
+        operations.put("GET /api/v1/charters/{charterId}/versions",
+                new Operation(() -> "/api/v1/charters/" + CHARTER + "/versions", null, everyone(OK)));
+        operations.put("POST /api/v1/charters/{charterId}/versions", new Operation(
+                () -> "/api/v1/charters/" + charterOfNetwork + "/versions",
+                () -> """
+                        {"summary":"Matrix version","publishedOn":"2026-11-01","addedPledges":[{"code":"p-%s","title":"P",
+                         "description":"A pledge of the matrix."}]}""".formatted(UUID.randomUUID().toString().substring(0, 8)),
+                adminOnlyCreated));
+        operations.put("GET /api/v1/charters/{charterId}/metrics",
+                new Operation(() -> "/api/v1/charters/" + CHARTER + "/metrics", null, everyone(OK)));
+        String signatoryA = "/api/v1/charters/" + CHARTER + "/signatories/" + DARLINGTON;
+        String commitmentOfA = signatoryA + "/commitments/keep-your-money-local";
+        Map<Caller, Outcome> onlyA = outcomes(UNAUTHENTICATED, CREATED_OR_OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+                FORBIDDEN, FORBIDDEN);
+        operations.put("GET /api/v1/charters/{charterId}/signatories/{organisationId}/standing",
+                new Operation(() -> signatoryA + "/standing?on=2026-12-01", null, everyone(OK)));
+        operations.put("GET /api/v1/charters/{charterId}/signatories/{organisationId}/commitments",
+                new Operation(() -> signatoryA + "/commitments", null, everyone(OK)));
+        operations.put("PUT /api/v1/charters/{charterId}/signatories/{organisationId}/commitments/{pledgeCode}",
+                new Operation(() -> commitmentOfA, () -> """
+                        {"targets":[{"metricCode":"local-spend-share","tier":"darlington","target":30,"deadline":"2030-03-31"}],
+                         "plannedActions":["Matrix action"]}""", onlyA));
+        operations.put("GET /api/v1/charters/{charterId}/signatories/{organisationId}/commitments/{pledgeCode}/progress",
+                new Operation(() -> commitmentOfA + "/progress", null, everyone(OK)));
+        operations.put("POST /api/v1/charters/{charterId}/signatories/{organisationId}/commitments/{pledgeCode}/progress",
+                new Operation(() -> commitmentOfA + "/progress", TenantIsolationMatrixTest::narrativeReport, onlyA));
+        // A's commitment carries evidence before each call, so the network admin's verification has something to verify.
+        operations.put("POST /api/v1/charters/{charterId}/signatories/{organisationId}/commitments/{pledgeCode}/verify",
+                new Operation(() -> {
+                    Caller.ANCHOR_A.request().contentType("application/json").body(narrativeReport())
+                            .post(commitmentOfA + "/progress").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                    return commitmentOfA + "/verify";
+                }, () -> "{\"note\":\"Matrix check\"}", adminOnlyOk));
+        operations.put("GET /api/v1/charters/{charterId}/signatories/{organisationId}/giving",
+                new Operation(() -> signatoryA + "/giving", null, everyone(OK)));
+        operations.put("POST /api/v1/charters/{charterId}/signatories/{organisationId}/giving",
+                new Operation(() -> signatoryA + "/giving", () -> """
+                        {"grants":[{"id":"360G-matrix-%s","title":"Matrix grant","currency":"GBP","amountAwarded":10,
+                         "awardDate":"2026-05-01","recipientOrganization":[{"id":"GB-CHC-1","name":"R","postalCode":"DL1 5QT"}],
+                         "fundingOrganization":[{"id":"GB-LAE-DAL","name":"Darlington Borough Council"}]}]}"""
+                        .formatted(UUID.randomUUID()), onlyA));
+        operations.put("GET /api/v1/charters/{charterId}/reports/{financialYear}",
+                new Operation(() -> "/api/v1/charters/" + CHARTER + "/reports/2026-27", null, everyone(OK)));
+        // Leaving is tried on the bakery (the SIGNATORY caller), which signs again before each call.
+        operations.put("POST /api/v1/charters/{charterId}/signatories/{organisationId}/leave", new Operation(() -> {
+            Caller.SIGNATORY.request().contentType("application/json").body("""
+                    {"organisationName":"Tees Valley Bakery","signatoryType":"BUSINESS","pledgeCodes":["give-locally"]}""")
+                    .post("/api/v1/charters/" + CHARTER + "/signatories").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            return "/api/v1/charters/" + CHARTER + "/signatories/GB-COH-10000004/leave";
+        }, () -> "{}", outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)));
         return operations;
     }
 

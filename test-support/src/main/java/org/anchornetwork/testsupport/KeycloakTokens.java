@@ -29,7 +29,8 @@ public final class KeycloakTokens {
         COLLEGE("darlington-college"),
         PORTAL("tees-tender-portal"),
         SUPPLIER("dl-building-supplies"),
-        SIGNATORY_BUSINESS("quaker-coffee");
+        SIGNATORY_BUSINESS("quaker-coffee"),
+        SIGNATORY_BAKERY("tees-valley-bakery");
 
         public final String clientId;
 

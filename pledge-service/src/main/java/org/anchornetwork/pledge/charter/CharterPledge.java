@@ -35,7 +35,16 @@ public class CharterPledge extends PanacheEntityBase {
     @Column(nullable = false)
     public int position;
 
+    @Column(name = "introduced_in_version", nullable = false)
+    public int introducedInVersion;
+
+    /** The pledges of the charter's latest version, in the charter's order. */
     public static List<CharterPledge> ofCharter(String charterId) {
         return list("charterId = ?1 order by position", charterId);
+    }
+
+    /** The pledges of one version: those introduced in it or before. */
+    public static List<CharterPledge> ofVersion(String charterId, int version) {
+        return list("charterId = ?1 and introducedInVersion <= ?2 order by position", charterId, version);
     }
 }

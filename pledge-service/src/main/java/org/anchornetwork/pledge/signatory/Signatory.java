@@ -35,14 +35,33 @@ public class Signatory extends PanacheEntityBase {
     @Column(name = "signatory_type", nullable = false, length = 30)
     public SignatoryType signatoryType;
 
+    @Column(name = "charter_version", nullable = false)
+    public int charterVersion;
+
     @Column(name = "joined_on", nullable = false)
     public LocalDate joinedOn;
+
+    /** Set when the organisation left the charter (or the network removed it); it stays on record. */
+    @Column(name = "left_on")
+    public LocalDate leftOn;
+
+    @Column(name = "leaving_reason", length = 500)
+    public String leavingReason;
+
+    /** Private: for the network's charter team; never on the register or in events. */
+    @Column(name = "contact_email", length = 200)
+    public String contactEmail;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** A member on the date: joined on or before it and not left by then. */
+    public boolean memberOn(LocalDate date) {
+        return !joinedOn.isAfter(date) && (leftOn == null || leftOn.isAfter(date));
+    }
 
     public static Optional<Signatory> find(String charterId, String organisationId) {
         return find("charterId = ?1 and organisationId = ?2", charterId, organisationId).firstResultOptional();

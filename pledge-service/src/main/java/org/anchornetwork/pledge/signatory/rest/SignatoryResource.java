@@ -2,11 +2,14 @@ package org.anchornetwork.pledge.signatory.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -22,15 +25,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
 import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.pledge.charter.rest.CharterResource;
-import org.anchornetwork.pledge.signatory.Commitment;
+import org.anchornetwork.pledge.signatory.CommitmentStatus;
 import org.anchornetwork.pledge.signatory.Signatory;
 import org.anchornetwork.pledge.signatory.SignatoryType;
+import org.anchornetwork.pledge.signatory.rest.SignatoryViews.SignatoryView;
+import org.anchornetwork.pledge.signatory.service.SignatoryAccess;
 import org.anchornetwork.pledge.signatory.service.SigningService;
+import org.anchornetwork.pledge.signatory.service.StandingCheck;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,53 +46,69 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/charters/{charterId}/signatories")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Signatories", description = "Signing a charter's pledges, and the public register of signatories")
+@Tag(name = "Signatories", description = "Signing and leaving a charter, the public register of signatories, and the "
+        + "status check portals and procurement use")
 public class SignatoryResource {
 
     private final SigningService signing;
+    private final StandingCheck standing;
+    private final SignatoryAccess access;
     private final CallerOrganisation caller;
 
-    public SignatoryResource(SigningService signing, CallerOrganisation caller) {
+    public SignatoryResource(SigningService signing, StandingCheck standing, SignatoryAccess access,
+            CallerOrganisation caller) {
         this.signing = signing;
+        this.standing = standing;
+        this.access = access;
         this.caller = caller;
     }
 
     @Schema(description = "Pledges to sign as the caller's organisation (the organisation id comes from the access token)")
     public record SignRequest(
-            @NotBlank @Size(max = 200) @Schema(description = "The organisation's public name", example = "Quaker Coffee Co") String organisationName,
+            @NotBlank @Size(max = 200) @Schema(description = "The organisation's public name; a resident group signs with the group's name", example = "Quaker Coffee Co") String organisationName,
             @NotNull @Schema(example = "BUSINESS") SignatoryType signatoryType,
             @NotEmpty @Size(max = 50) @Schema(description = "Codes of the pledges taken", example = "[\"keep-your-money-local\", \"give-locally\"]")
-            List<@NotBlank String> pledgeCodes) {
+            List<@NotBlank String> pledgeCodes,
+            @Email @Size(max = 200) @Schema(description = "Private: where the charter team writes to; never on the register", example = "charter@quakercoffee.example")
+            String contactEmail) {
     }
 
-    @Schema(description = "A signatory on the public register")
-    public record SignatoryView(
-            @Schema(example = "GB-COH-10000003") String organisationId,
-            @Schema(example = "Quaker Coffee Co") String organisationName,
-            SignatoryType signatoryType,
-            @Schema(example = "2026-11-25") LocalDate joinedOn,
-            @Schema(example = "[\"give-locally\", \"keep-your-money-local\"]") List<String> pledgeCodes) {
+    @Schema(description = "Leaving the charter")
+    public record LeaveRequest(
+            @Schema(description = "The last day is the day before; today by default", example = "2027-03-31") LocalDate leftOn,
+            @Size(max = 500) @Schema(description = "Private: why, for the charter team") String reason) {
+    }
 
-        static SignatoryView of(Signatory signatory, List<Commitment> commitments) {
-            return new SignatoryView(signatory.organisationId, signatory.organisationName, signatory.signatoryType,
-                    signatory.joinedOn, commitments.stream().map(c -> c.pledgeCode).toList());
-        }
+    @Schema(name = "SignatoryStanding", description = "Whether an organisation is a signatory in good standing on a date")
+    public record StandingView(@Schema(example = "GB-COH-10000003") String organisationId,
+            @Schema(example = "fairer-richer-darlington") String charterId, @Schema(example = "2027-01-15") LocalDate on,
+            @Schema(description = "A member of the charter that day") boolean signatory,
+            @Schema(description = "A member with at least one pledge and none lapsed") boolean inGoodStanding,
+            @Schema(description = "Why not, when not", example = "lapsed (no progress for 12 months): give-locally") String reason,
+            @Schema(example = "Quaker Coffee Co") String organisationName, SignatoryType signatoryType, LocalDate joinedOn,
+            LocalDate leftOn, List<PledgeStandingView> pledges) {
+    }
+
+    @Schema(name = "PledgeStanding")
+    public record PledgeStandingView(@Schema(example = "keep-your-money-local") String pledgeCode, LocalDate committedOn,
+            CommitmentStatus status, boolean lapsed) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ANCHOR, Roles.SIGNATORY })
     @Operation(summary = "Sign pledges as the caller's organisation",
-            description = "The first signature makes the caller's organisation (claim org_id of the token) a signatory: 201, "
-                    + "and pledge.signatory-joined.v1 is published. Signing again adds pledges not yet taken: 200. "
-                    + "Sending the same request twice is harmless.")
+            description = "The first signature makes the caller's organisation (claim org_id of the token) a signatory of "
+                    + "the charter's latest version: 201, and pledge.signatory-joined.v1 is published. Signing again adds "
+                    + "pledges not yet taken: 200. Sending the same request twice is harmless. An organisation that left "
+                    + "joins again with a new joining date. Individuals never sign: a resident group signs with its name.")
     @APIResponse(responseCode = "201", description = "The organisation joined the charter")
     @APIResponse(responseCode = "200", description = "The organisation was already a signatory; new pledges were added")
     @APIResponse(responseCode = "422", description = "A pledge code is not part of the charter")
     public Response sign(@PathParam("charterId") String charterId, @Valid @NotNull SignRequest request) {
         SigningService.Signed signed = signing.sign(charterId, caller.orgId(), request.organisationName(),
-                request.signatoryType(), request.pledgeCodes());
-        SignatoryView view = SignatoryView.of(signed.signatory(), signed.commitments());
+                request.signatoryType(), request.pledgeCodes(), request.contactEmail());
+        SignatoryView view = SignatoryViews.of(List.of(signed.signatory()), organisation -> true).get(0);
         if (signed.joined()) {
             return Response.created(URI.create("/api/v1/charters/" + charterId + "/signatories/" + view.organisationId()))
                     .entity(view).build();
@@ -95,29 +118,99 @@ public class SignatoryResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The public register", description = "Who signed the charter and which pledges they took, "
-            + "ordered by organisation id. No token needed.")
+    @Operation(summary = "The public register", description = "Who signed the charter, the pledges they took, each "
+            + "commitment's targets, status and latest progress, ordered by organisation id. Organisations only: no "
+            + "personal data. No token needed. Organisations that left are listed only with includeLeft=true.")
     public CursorPage<SignatoryView> register(@PathParam("charterId") String charterId,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Only signatories that took this pledge", example = "give-locally") @QueryParam("pledge") String pledge,
+            @Parameter(description = "Only this kind of signatory") @QueryParam("signatoryType") SignatoryType type,
+            @Parameter(description = "Also list organisations that left") @QueryParam("includeLeft") boolean includeLeft,
+            @Parameter(description = "Only signatories changed since (ISO 8601), for incremental sync", example = "2026-11-01T00:00:00Z")
+            @QueryParam("updatedSince") String updatedSince) {
         CharterResource.find(charterId);
         int pageSize = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
-        List<Signatory> rows = Signatory.<Signatory>find("charterId = ?1 and organisationId > ?2 order by organisationId",
-                charterId, after == null ? "" : after).page(0, pageSize + 1).list();
-        var commitments = Commitment.ofSignatories(rows.stream().map(s -> s.id).toList());
-        return CursorPage.of(rows.stream().map(s -> SignatoryView.of(s, commitments.getOrDefault(s.id, List.of()))).toList(),
-                pageSize, SignatoryView::organisationId);
+        OffsetDateTime since = Cursors.updatedSince(updatedSince);
+        StringBuilder query = new StringBuilder("charterId = :charter and organisationId > :after");
+        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("charter", charterId)
+                .and("after", after == null ? "" : after);
+        if (!includeLeft) {
+            query.append(" and leftOn is null");
+        }
+        if (type != null) {
+            query.append(" and signatoryType = :type");
+            parameters.and("type", type);
+        }
+        if (since != null) {
+            query.append(" and updatedAt > :since");
+            parameters.and("since", since);
+        }
+        if (pledge != null && !pledge.isBlank()) {
+            query.append(" and id in (select c.signatoryId from Commitment c where c.pledgeCode = :pledge)");
+            parameters.and("pledge", pledge);
+        }
+        List<Signatory> rows = Signatory.<Signatory>find(query + " order by organisationId", parameters)
+                .page(0, pageSize + 1).list();
+        return CursorPage.of(SignatoryViews.of(rows, access::seesPrivateFieldsOf), pageSize, SignatoryView::organisationId);
     }
 
     @GET
     @Path("/{organisationId}")
     @PermitAll
-    @Operation(summary = "One signatory on the register", description = "No token needed. 404 when the organisation has not signed.")
+    @Operation(summary = "One signatory on the register", description = "No token needed; the organisation itself and "
+            + "the network admin also see its private fields. 404 when the organisation has never signed.")
     public SignatoryView get(@PathParam("charterId") String charterId, @PathParam("organisationId") String organisationId) {
         CharterResource.find(charterId);
-        Signatory signatory = Signatory.find(charterId, organisationId)
-                .orElseThrow(() -> ApiProblemException.notFound("Signatory", organisationId));
-        return SignatoryView.of(signatory, Commitment.ofSignatory(signatory.id));
+        return SignatoryViews.of(List.of(SignatoryAccess.existing(charterId, organisationId)), access::seesPrivateFieldsOf)
+                .get(0);
+    }
+
+    @POST
+    @Path("/{organisationId}/leave")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ANCHOR, Roles.SIGNATORY, Roles.NETWORK_ADMIN })
+    @Operation(summary = "Leave the charter", description = "The organisation itself leaves, or the network admin removes "
+            + "it. Its record stays on file marked as left, off the register, and pledge.signatory-left.v1 is published. "
+            + "Signing again later rejoins.")
+    @APIResponse(responseCode = "200", description = "Left")
+    @APIResponse(responseCode = "403", description = "Another organisation's record")
+    @APIResponse(responseCode = "409", description = "Already left")
+    public SignatoryView leave(@PathParam("charterId") String charterId, @PathParam("organisationId") String organisationId,
+            @Valid LeaveRequest request) {
+        boolean byNetwork = caller.hasRole(Roles.NETWORK_ADMIN);
+        if (!byNetwork) {
+            access.ownForWrite(charterId, organisationId);
+        }
+        LocalDate today = LocalDate.now();
+        LocalDate leftOn = request == null || request.leftOn() == null ? today : request.leftOn();
+        if (leftOn.isBefore(today)) {
+            throw ApiProblemException.invalid("An organisation cannot leave in the past", List.of(ProblemError.at("/leftOn",
+                    "in-the-past", "today or later; the register's history does not change")));
+        }
+        Signatory signatory = signing.leave(charterId, organisationId, leftOn, request == null ? null : request.reason(),
+                byNetwork);
+        return SignatoryViews.of(List.of(signatory), access::seesPrivateFieldsOf).get(0);
+    }
+
+    @GET
+    @Path("/{organisationId}/standing")
+    @PermitAll
+    @Operation(summary = "Is this organisation a signatory in good standing?", description = "For procurement and "
+            + "e-tendering portals: whether the organisation was a member of the charter on the date (today by default), "
+            + "with which pledges, and whether any had lapsed (no progress for 12 months). An organisation that never "
+            + "signed gets signatory=false, not a 404. No token needed: it says no more than the register.")
+    public StandingView standing(@PathParam("charterId") String charterId, @PathParam("organisationId") String organisationId,
+            @Parameter(description = "yyyy-MM-dd; today by default", example = "2027-01-15") @QueryParam("on") String on) {
+        CharterResource.find(charterId);
+        LocalDate date = Cursors.date("on", on, LocalDate.now());
+        StandingCheck.Standing result = standing.on(charterId, organisationId, date);
+        Signatory record = result.record();
+        List<PledgeStandingView> pledges = new ArrayList<>();
+        result.pledges().forEach(p -> pledges.add(new PledgeStandingView(p.pledgeCode(), p.committedOn(), p.status(), p.lapsed())));
+        return new StandingView(organisationId, charterId, date, result.signatory(), result.inGoodStanding(), result.reason(),
+                record == null ? null : record.organisationName, record == null ? null : record.signatoryType,
+                record == null ? null : record.joinedOn, record == null ? null : record.leftOn, pledges);
     }
 }

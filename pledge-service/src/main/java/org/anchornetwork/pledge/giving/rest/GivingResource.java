@@ -1,0 +1,129 @@
+package org.anchornetwork.pledge.giving.rest;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.pledge.charter.rest.CharterResource;
+import org.anchornetwork.pledge.giving.service.GivingImport;
+import org.anchornetwork.pledge.giving.service.GrantRecord;
+import org.anchornetwork.pledge.giving.service.ThreeSixtyGivingReader;
+import org.anchornetwork.pledge.signatory.Signatory;
+import org.anchornetwork.pledge.signatory.service.SignatoryAccess;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+
+@Path("/api/v1/charters/{charterId}/signatories/{organisationId}/giving")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Giving", description = "\"Give locally\": a signatory's grants and donations as 360Giving data, placed in "
+        + "the network's tiers and counted as progress")
+public class GivingResource {
+
+    private final GivingImport importer;
+    private final SignatoryAccess access;
+
+    public GivingResource(GivingImport importer, SignatoryAccess access) {
+        this.importer = importer;
+        this.access = access;
+    }
+
+    @Schema(name = "GivingYear", description = "A financial year of a signatory's imported grants")
+    public record YearView(@Schema(example = "2026-27") String financialYear, int grants,
+            @Schema(example = "12500.00") BigDecimal amount,
+            @Schema(description = "Amount of grants located in each tier") java.util.Map<String, BigDecimal> localAmount,
+            int unplacedGrants, BigDecimal unplacedAmount) {
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, "text/csv" })
+    @RolesAllowed({ Roles.ANCHOR, Roles.SIGNATORY })
+    @Operation(summary = "Import grants as 360Giving data", description = "Only the organisation itself. Send a 360Giving "
+            + "JSON package ({\"grants\":[...]}, Content-Type application/json) or the standard spreadsheet's grants sheet "
+            + "as CSV (text/csv, UTF-8, the standard column titles: Identifier, Title, Currency, Amount Awarded, Award "
+            + "Date, Recipient Org:Identifier, Recipient Org:Name, Recipient Org:Postal Code, Beneficiary Location:"
+            + "Geographic Code, ...). Each grant is placed by its beneficiary location's area code, else by the "
+            + "recipient's postcode, using spend-service's geography; grants are kept under their identifier, so sending "
+            + "the same file again stores nothing twice. Every commitment with a local-donations-gbp target gets the year's "
+            + "local total as progress. All or nothing: any invalid grant is a 422 listing every error (JSON pointer, "
+            + "or row and column for CSV) and nothing is stored.")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+                    {"grants":[{"id":"360G-quakercoffee-2026-001","title":"Hot meals for the winter","currency":"GBP",
+                     "amountAwarded":1500,"awardDate":"2026-11-02",
+                     "recipientOrganization":[{"id":"GB-CHC-1234567","name":"Darlington Food Bank","postalCode":"DL1 5QT"}],
+                     "fundingOrganization":[{"id":"GB-COH-10000003","name":"Quaker Coffee Co"}],
+                     "beneficiaryLocation":[{"name":"Darlington","geoCode":"E06000005","geoCodeType":"LA"}]}]}"""),
+            @Content(mediaType = "text/csv", example = """
+                    Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Recipient Org:Name,Recipient Org:Postal Code,Funding Org:Identifier,Funding Org:Name
+                    360G-quakercoffee-2026-001,Hot meals for the winter,GBP,1500,2026-11-02,GB-CHC-1234567,Darlington Food Bank,DL1 5QT,GB-COH-10000003,Quaker Coffee Co""") })
+    @APIResponse(responseCode = "200", description = "Imported: counts, totals per financial year and tier, and the progress recorded")
+    @APIResponse(responseCode = "400", description = "The file cannot be read (malformed JSON or CSV, not UTF-8)")
+    @APIResponse(responseCode = "403", description = "Another organisation's record")
+    @APIResponse(responseCode = "422", description = "Invalid grants; every error is listed and nothing is stored")
+    @APIResponse(responseCode = "503", description = "spend-service's geography could not be reached; nothing was stored")
+    public GivingImport.Summary importGrants(@PathParam("charterId") String charterId,
+            @PathParam("organisationId") String organisationId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        Signatory signatory = access.ownForWrite(charterId, organisationId);
+        if (signatory.leftOn != null && !signatory.leftOn.isAfter(java.time.LocalDate.now())) {
+            throw ApiProblemException.conflict("signatory-left", organisationId + " left the charter on " + signatory.leftOn);
+        }
+        List<GrantRecord> grants = contentType != null && contentType.toLowerCase().startsWith("text/csv")
+                ? ThreeSixtyGivingReader.readCsv(body)
+                : ThreeSixtyGivingReader.readJson(body);
+        return importer.importGrants(signatory, grants);
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "A signatory's giving, per financial year", description = "Totals of the grants it imported: "
+            + "how many, how much, how much located in each tier, and how much could not be placed. Organisations' "
+            + "totals only, no recipients. No token needed.")
+    public List<YearView> years(@PathParam("charterId") String charterId, @PathParam("organisationId") String organisationId) {
+        CharterResource.find(charterId);
+        Signatory signatory = SignatoryAccess.existing(charterId, organisationId);
+        List<?> rows = Panache.getEntityManager().createNativeQuery("""
+                select g.financial_year, count(*), sum(g.amount), t.tier, coalesce(sum(g.amount) filter (where t.tier = any(g.tiers)), 0),
+                       count(*) filter (where g.location_source = 'UNKNOWN'),
+                       coalesce(sum(g.amount) filter (where g.location_source = 'UNKNOWN'), 0)
+                from giving_grant g
+                cross join (select distinct unnest(tiers) as tier from giving_grant where signatory_id = :signatory
+                            union select null) t
+                where g.signatory_id = :signatory
+                group by g.financial_year, t.tier order by g.financial_year, t.tier nulls first""")
+                .setParameter("signatory", signatory.id).getResultList();
+        List<YearView> years = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] cells = (Object[]) row;
+            String year = (String) cells[0];
+            if (cells[3] == null) {
+                years.add(new YearView(year, ((Number) cells[1]).intValue(), (BigDecimal) cells[2],
+                        new java.util.TreeMap<>(), ((Number) cells[5]).intValue(), (BigDecimal) cells[6]));
+            } else {
+                years.get(years.size() - 1).localAmount().put((String) cells[3], (BigDecimal) cells[4]);
+            }
+        }
+        return years;
+    }
+}
