@@ -3,6 +3,9 @@ package org.anchornetwork.events;
 import java.util.List;
 import java.util.Optional;
 
+import org.anchornetwork.events.framework.ContractAwardedV1;
+import org.anchornetwork.events.framework.DeliveryOverdueV1;
+import org.anchornetwork.events.framework.DeliveryReportedV1;
 import org.anchornetwork.events.framework.FrameworkCreatedV1;
 import org.anchornetwork.events.framework.FrameworkVersionPublishedV1;
 import org.anchornetwork.events.framework.FrameworkVersionRetiredV1;
@@ -23,6 +26,15 @@ public final class EventTypes {
     public static final EventType<FrameworkVersionRetiredV1> FRAMEWORK_VERSION_RETIRED_V1 =
             new EventType<>("framework.version-retired.v1", Topics.FRAMEWORK, FrameworkVersionRetiredV1.class);
 
+    public static final EventType<ContractAwardedV1> CONTRACT_AWARDED_V1 =
+            new EventType<>("framework.contract-awarded.v1", Topics.FRAMEWORK, ContractAwardedV1.class);
+
+    public static final EventType<DeliveryReportedV1> DELIVERY_REPORTED_V1 =
+            new EventType<>("framework.delivery-reported.v1", Topics.FRAMEWORK, DeliveryReportedV1.class);
+
+    public static final EventType<DeliveryOverdueV1> DELIVERY_OVERDUE_V1 =
+            new EventType<>("framework.delivery-overdue.v1", Topics.FRAMEWORK, DeliveryOverdueV1.class);
+
     public static final EventType<BatchIngestedV1> BATCH_INGESTED_V1 =
             new EventType<>("spend.batch-ingested.v1", Topics.SPEND, BatchIngestedV1.class);
 
@@ -36,7 +48,8 @@ public final class EventTypes {
             new EventType<>("pledge.progress-recorded.v1", Topics.PLEDGE, ProgressRecordedV1.class);
 
     private static final List<EventType<?>> ALL = List.of(FRAMEWORK_CREATED_V1, FRAMEWORK_VERSION_PUBLISHED_V1,
-            FRAMEWORK_VERSION_RETIRED_V1, BATCH_INGESTED_V1, SIGNATORY_JOINED_V1, SIGNATORY_LEFT_V1, PROGRESS_RECORDED_V1);
+            FRAMEWORK_VERSION_RETIRED_V1, CONTRACT_AWARDED_V1, DELIVERY_REPORTED_V1,
+            DELIVERY_OVERDUE_V1, BATCH_INGESTED_V1, SIGNATORY_JOINED_V1, SIGNATORY_LEFT_V1, PROGRESS_RECORDED_V1);
 
     private EventTypes() {
     }

@@ -27,6 +27,16 @@ public record CloudEvent(String id, String type, String source, String subject, 
         return mapper.readValue(data, type.payloadType());
     }
 
+    /**
+     * Refuses an event whose payload names another aggregate than its record key (a forged or misrouted event): the
+     * consumer's attempt fails and, after its retries, the event is parked as FAILED rather than applied.
+     */
+    public void requireKey(Object aggregateId) {
+        if (aggregateId == null || !aggregateId.toString().equals(key)) {
+            throw new IllegalArgumentException("Event " + id + " (" + type + ") names " + aggregateId + " but is keyed by " + key);
+        }
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -49,22 +49,15 @@ public class CharterSignatoryHandler implements EventHandler {
     public void handle(CloudEvent event) throws Exception {
         if (EventTypes.SIGNATORY_LEFT_V1.name().equals(event.type())) {
             SignatoryLeftV1 left = event.payload(EventTypes.SIGNATORY_LEFT_V1, objectMapper);
-            requireKeyedBy(event, left.organisationId());
+            event.requireKey(left.organisationId());
             suppliers.unmarkCharterSignatory(left.organisationId(), left.charterId());
             Log.infof("Supplier %s is no longer a signatory of %s", left.organisationId(), left.charterId());
             return;
         }
         SignatoryJoinedV1 joined = event.payload(EventTypes.SIGNATORY_JOINED_V1, objectMapper);
-        requireKeyedBy(event, joined.organisationId());
+        event.requireKey(joined.organisationId());
         suppliers.markCharterSignatory(joined.organisationId(), joined.organisationName(), joined.charterId(),
                 joined.joinedOn());
         Log.infof("Supplier %s is now a signatory of %s", joined.organisationId(), joined.charterId());
-    }
-
-    private static void requireKeyedBy(CloudEvent event, String organisationId) {
-        if (organisationId == null || !organisationId.equals(event.key())) {
-            throw new IllegalArgumentException("Event " + event.id() + " names organisation " + organisationId
-                    + " but is keyed by " + event.key());
-        }
     }
 }
