@@ -21,7 +21,7 @@ public interface GatewayConfig {
     String frameworkServiceUrl();
 
     /** Path prefixes owned by framework-service. */
-    @WithDefault("/api/v1/frameworks")
+    @WithDefault("/api/v1/frameworks,/api/v1/tenders,/api/v1/contracts")
     List<String> frameworkServicePaths();
 
     @WithDefault("http://localhost:8082")

@@ -1,0 +1,161 @@
+package org.anchornetwork.framework.contract.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.common.time.ReportingPeriod;
+import org.anchornetwork.events.EventTypes;
+import org.anchornetwork.events.framework.DeliveryReportedV1;
+import org.anchornetwork.framework.contract.Contract;
+import org.anchornetwork.framework.contract.ContractKpi;
+import org.anchornetwork.framework.contract.DeliveryReport;
+import org.anchornetwork.messaging.OutboxWriter;
+
+/**
+ * Delivery reports: one per contract and financial quarter, by the supplier or the anchor. Each line is a KPI's
+ * measure, valued with the proxy value pinned at award. A report sent again unchanged stores and publishes nothing; a
+ * changed report for the same quarter replaces it (a correction) and framework.delivery-reported.v1 is published.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final int MAX_LINKS = 20;
+
+    private final OutboxWriter outbox;
+
+    public DeliveryService(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    /** A line as sent. */
+    public record LineInput(String measureCode, BigDecimal quantity, List<String> evidenceLinks) {
+    }
+
+    public record Reported(DeliveryReport report, boolean created, boolean changed) {
+    }
+
+    @Transactional
+    public Reported report(Contract contract, String period, List<LineInput> lines, String note, String reportedBy) {
+        Map<String, ContractKpi> kpis = ContractKpi.ofContract(contract.id).stream()
+                .collect(Collectors.toMap(kpi -> kpi.measureCode, Function.identity()));
+        ReportingPeriod quarter = validate(contract, period, lines, kpis);
+        List<DeliveryReport.Line> valued = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (LineInput line : lines) {
+            ContractKpi kpi = kpis.get(line.measureCode());
+            BigDecimal value = kpi.proxyValue == null ? null
+                    : line.quantity().multiply(kpi.proxyValue).setScale(2, RoundingMode.HALF_UP);
+            valued.add(new DeliveryReport.Line(line.measureCode(), line.quantity(), value,
+                    line.evidenceLinks() == null ? List.of() : List.copyOf(line.evidenceLinks())));
+            if (value != null) {
+                total = total.add(value);
+            }
+        }
+        DeliveryReport report = DeliveryReport.<DeliveryReport>find("contractId = ?1 and period = ?2", contract.id, quarter.name())
+                .firstResultOptional().orElse(null);
+        boolean created = report == null;
+        if (!created && sameLines(report.lines, valued) && Objects.equals(report.note, note)) {
+            return new Reported(report, false, false);
+        }
+        if (created) {
+            report = new DeliveryReport();
+            report.id = UUID.randomUUID();
+            report.contractId = contract.id;
+            report.period = quarter.name();
+        }
+        report.lines = valued;
+        report.deliveredValue = total;
+        report.note = note;
+        report.reportedByOrgId = reportedBy;
+        report.reportedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        report.persist();
+        DeliveryReport.flush();
+
+        BigDecimal toDate = DeliveryReport.<DeliveryReport>list("contractId", contract.id).stream()
+                .map(r -> r.deliveredValue).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        outbox.append(EventTypes.DELIVERY_REPORTED_V1, contract.id.toString(), new DeliveryReportedV1(contract.id,
+                contract.anchorOrgId, contract.supplierOrgId, quarter.name(), total, toDate, valued.stream()
+                        .map(line -> new DeliveryReportedV1.Line(line.measureCode(), kpis.get(line.measureCode()).theme,
+                                line.quantity(), line.value()))
+                        .toList()));
+        return new Reported(report, created, true);
+    }
+
+    private static ReportingPeriod validate(Contract contract, String period, List<LineInput> lines, Map<String, ContractKpi> kpis) {
+        List<ProblemError> errors = new ArrayList<>();
+        ReportingPeriod quarter = ReportingPeriod.parse(period).filter(p -> !p.isFinancialYear()).orElse(null);
+        if (quarter == null) {
+            errors.add(ProblemError.at("/period", "invalid-period", "a financial quarter such as 2027-28-Q1: delivery is reported quarterly"));
+        } else if (quarter.to().isBefore(contract.startsOn) || quarter.from().isAfter(contract.endsOn)) {
+            errors.add(ProblemError.at("/period", "outside-contract", "the contract runs from " + contract.startsOn + " to "
+                    + contract.endsOn));
+        } else if (quarter.from().isAfter(LocalDate.now())) {
+            errors.add(ProblemError.at("/period", "future-period", quarter.name() + " has not started"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineInput line = lines.get(i);
+            String at = "/lines/" + i;
+            if (line.measureCode() == null || !kpis.containsKey(line.measureCode())) {
+                errors.add(ProblemError.at(at + "/measureCode", "not-a-kpi", "one of the contract's KPIs: " + kpis.keySet()));
+            } else if (!seen.add(line.measureCode())) {
+                errors.add(ProblemError.at(at + "/measureCode", "duplicate-measure", "one line per measure"));
+            }
+            if (line.quantity() == null) {
+                errors.add(ProblemError.at(at + "/quantity", "required", "the quantity delivered in the period, in the measure's unit"));
+            } else if (line.quantity().signum() < 0) {
+                errors.add(ProblemError.at(at + "/quantity", "negative-value", "must not be negative"));
+            } else if (line.quantity().stripTrailingZeros().scale() > 4) {
+                errors.add(ProblemError.at(at + "/quantity", "too-many-decimals", "at most 4 decimal places"));
+            } else if (line.quantity().compareTo(new BigDecimal("1000000000")) > 0) {
+                errors.add(ProblemError.at(at + "/quantity", "out-of-range", "at most 1000000000"));
+            }
+            List<String> links = line.evidenceLinks() == null ? List.of() : line.evidenceLinks();
+            if (links.size() > MAX_LINKS) {
+                errors.add(ProblemError.at(at + "/evidenceLinks", "too-many", "at most " + MAX_LINKS));
+            }
+            for (int j = 0; j < links.size(); j++) {
+                String link = links.get(j);
+                if (link == null || link.length() > 1000 || !link.matches("https?://[^\\s/$.?#][^\\s]*")) {
+                    errors.add(ProblemError.at(at + "/evidenceLinks/" + j, "invalid-link", "an absolute http or https link"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblemException.invalid(errors.size() + " problem(s) with the delivery report; nothing was stored", errors);
+        }
+        return quarter;
+    }
+
+    private static boolean sameLines(List<DeliveryReport.Line> stored, List<DeliveryReport.Line> sent) {
+        if (stored.size() != sent.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            DeliveryReport.Line a = stored.get(i);
+            DeliveryReport.Line b = sent.get(i);
+            if (!a.measureCode().equals(b.measureCode()) || a.quantity().compareTo(b.quantity()) != 0
+                    || !Objects.equals(a.evidenceLinks(), b.evidenceLinks())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

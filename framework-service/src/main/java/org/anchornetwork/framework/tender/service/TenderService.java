@@ -1,0 +1,203 @@
+package org.anchornetwork.framework.tender.service;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.framework.service.VersionService;
+import org.anchornetwork.framework.tender.Tender;
+import org.anchornetwork.framework.tender.scoring.Scoring;
+import org.anchornetwork.framework.tender.scoring.ScoringMethod;
+import org.anchornetwork.framework.version.FrameworkVersion;
+import org.anchornetwork.framework.version.VersionDocument;
+
+/** Creating, closing and cancelling tenders. A tender uses one published framework version and a subset of its measures. */
+@ApplicationScoped
+public class TenderService {
+
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    /** A tender as asked for. */
+    public record Draft(String anchorOrgId, String reference, String title, String frameworkId, Integer frameworkVersion,
+            List<String> measureCodes, BigDecimal socialValueWeighting, ScoringMethod scoringMethod,
+            List<Scoring.Band> bands, BigDecimal minimumSocialValue, BigDecimal minimumSocialValuePercent,
+            OffsetDateTime closingAt) {
+    }
+
+    @Transactional
+    public Tender create(Draft draft, String createdBy) {
+        VersionDocument document = validate(draft);
+        if (Tender.count("anchorOrgId = ?1 and reference = ?2", draft.anchorOrgId(), draft.reference().strip()) > 0) {
+            throw ApiProblemException.conflict("tender-exists", "Tender " + draft.reference() + " of " + draft.anchorOrgId()
+                    + " exists; references are unique per anchor");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Tender tender = new Tender();
+        tender.id = UUID.randomUUID();
+        tender.anchorOrgId = draft.anchorOrgId();
+        tender.reference = draft.reference().strip();
+        tender.title = draft.title().strip();
+        tender.frameworkId = draft.frameworkId();
+        tender.frameworkVersion = draft.frameworkVersion();
+        tender.measureCodes = new LinkedHashSet<>(draft.measureCodes()).toArray(String[]::new);
+        tender.socialValueWeighting = draft.socialValueWeighting();
+        tender.scoringMethod = draft.scoringMethod();
+        tender.bands = draft.scoringMethod() == ScoringMethod.FIXED_BANDS ? draft.bands() : null;
+        tender.minimumSocialValue = draft.minimumSocialValue();
+        tender.minimumSocialValuePercent = draft.minimumSocialValuePercent();
+        tender.closingAt = draft.closingAt();
+        tender.status = Tender.Status.OPEN;
+        tender.createdByOrgId = createdBy;
+        tender.createdAt = now;
+        tender.updatedAt = now;
+        tender.persist();
+        return tender;
+    }
+
+    /** New rules for an open tender without bids (the OCDS import checks both). */
+    @Transactional
+    public Tender update(Tender tender, Draft draft) {
+        validate(draft);
+        tender.title = draft.title().strip();
+        tender.frameworkId = draft.frameworkId();
+        tender.frameworkVersion = draft.frameworkVersion();
+        tender.measureCodes = new LinkedHashSet<>(draft.measureCodes()).toArray(String[]::new);
+        tender.socialValueWeighting = draft.socialValueWeighting();
+        tender.scoringMethod = draft.scoringMethod();
+        tender.bands = draft.scoringMethod() == ScoringMethod.FIXED_BANDS ? draft.bands() : null;
+        tender.minimumSocialValue = draft.minimumSocialValue();
+        tender.minimumSocialValuePercent = draft.minimumSocialValuePercent();
+        tender.closingAt = draft.closingAt();
+        tender.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return tender;
+    }
+
+    /** Whether the draft says what the tender already says. */
+    public static boolean sameRules(Tender tender, Draft draft) {
+        return tender.title.equals(draft.title().strip()) && tender.frameworkId.equals(draft.frameworkId())
+                && java.util.Objects.equals(tender.frameworkVersion, draft.frameworkVersion())
+                && java.util.Arrays.equals(tender.measureCodes, new LinkedHashSet<>(draft.measureCodes()).toArray(String[]::new))
+                && same(tender.socialValueWeighting, draft.socialValueWeighting()) && tender.scoringMethod == draft.scoringMethod()
+                && sameBands(tender.bands, draft.scoringMethod() == ScoringMethod.FIXED_BANDS ? draft.bands() : null)
+                && same(tender.minimumSocialValue, draft.minimumSocialValue())
+                && same(tender.minimumSocialValuePercent, draft.minimumSocialValuePercent())
+                && tender.closingAt.toInstant().equals(draft.closingAt().toInstant());
+    }
+
+    private static boolean sameBands(List<Scoring.Band> a, List<Scoring.Band> b) {
+        List<Scoring.Band> left = a == null ? List.of() : a;
+        List<Scoring.Band> right = b == null ? List.of() : b;
+        if (left.size() != right.size()) {
+            return false;
+        }
+        for (int i = 0; i < left.size(); i++) {
+            if (!same(left.get(i).fromPercent(), right.get(i).fromPercent())
+                    || !same(left.get(i).scorePercent(), right.get(i).scorePercent())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** Closes an open tender before its closing time (the time passing closes it anyway). */
+    @Transactional
+    public Tender close(Tender tender) {
+        Tender.Status now = tender.statusNow();
+        if (now != Tender.Status.OPEN && now != Tender.Status.CLOSED) {
+            throw ApiProblemException.conflict("tender-not-open", "The tender is " + now);
+        }
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        if (now == Tender.Status.OPEN) {
+            tender.closingAt = at;
+        }
+        tender.status = Tender.Status.CLOSED;
+        tender.updatedAt = at;
+        return tender;
+    }
+
+    @Transactional
+    public Tender cancel(Tender tender) {
+        if (tender.status == Tender.Status.AWARDED || tender.status == Tender.Status.CANCELLED) {
+            throw ApiProblemException.conflict("tender-final", "The tender is " + tender.status + " and cannot be cancelled");
+        }
+        tender.status = Tender.Status.CANCELLED;
+        tender.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return tender;
+    }
+
+    /** The tender's framework version document (published, so it never changes). */
+    public static VersionDocument documentOf(Tender tender) {
+        return VersionService.publicVersion(tender.frameworkId, tender.frameworkVersion).map(version -> version.document)
+                .orElseThrow(() -> new IllegalStateException("Tender " + tender.id + " uses a version that is not public"));
+    }
+
+    private static VersionDocument validate(Draft draft) {
+        List<ProblemError> errors = new ArrayList<>();
+        VersionDocument document = null;
+        if (draft.frameworkId() != null && draft.frameworkVersion() != null) {
+            FrameworkVersion version = FrameworkVersion.find(draft.frameworkId(), draft.frameworkVersion()).orElse(null);
+            if (version == null || version.status != FrameworkVersion.Status.PUBLISHED) {
+                errors.add(ProblemError.at("/frameworkVersion", "not-published", "framework " + draft.frameworkId()
+                        + " has no published version " + draft.frameworkVersion() + "; tenders use a published version"
+                        + (version != null && version.status == FrameworkVersion.Status.RETIRED ? " (this one is retired)" : "")));
+            } else {
+                document = version.document;
+            }
+        }
+        if (document != null) {
+            Set<String> known = document.measuresOrEmpty().stream().map(VersionDocument.Measure::code).collect(Collectors.toSet());
+            for (int i = 0; i < draft.measureCodes().size(); i++) {
+                if (!known.contains(draft.measureCodes().get(i))) {
+                    errors.add(ProblemError.at("/measureCodes/" + i, "unknown-measure", "'" + draft.measureCodes().get(i)
+                            + "' is not a measure of " + draft.frameworkId() + " version " + draft.frameworkVersion()));
+                }
+            }
+        }
+        if (draft.scoringMethod() == ScoringMethod.FIXED_BANDS) {
+            if (draft.bands() == null || draft.bands().isEmpty()) {
+                errors.add(ProblemError.at("/bands", "required", "FIXED_BANDS needs bands: [{\"fromPercent\":5,\"scorePercent\":50}, ...]"));
+            } else {
+                Set<BigDecimal> froms = new java.util.HashSet<>();
+                for (int i = 0; i < draft.bands().size(); i++) {
+                    Scoring.Band band = draft.bands().get(i);
+                    if (band == null || band.fromPercent() == null || band.fromPercent().signum() < 0) {
+                        errors.add(ProblemError.at("/bands/" + i + "/fromPercent", "invalid-value", "a share of the bid price, 0 or more"));
+                    } else if (!froms.add(band.fromPercent().stripTrailingZeros())) {
+                        errors.add(ProblemError.at("/bands/" + i + "/fromPercent", "duplicate-band", "each band starts at another share"));
+                    }
+                    if (band == null || band.scorePercent() == null || band.scorePercent().signum() < 0
+                            || band.scorePercent().compareTo(HUNDRED) > 0) {
+                        errors.add(ProblemError.at("/bands/" + i + "/scorePercent", "invalid-value", "0 to 100: the share of the weighting"));
+                    }
+                }
+            }
+        } else if (draft.bands() != null && !draft.bands().isEmpty()) {
+            errors.add(ProblemError.at("/bands", "not-banded", "bands are for FIXED_BANDS only"));
+        }
+        if (draft.minimumSocialValuePercent() != null && draft.minimumSocialValuePercent().compareTo(HUNDRED) > 0) {
+            errors.add(ProblemError.at("/minimumSocialValuePercent", "out-of-range", "a share of the bid price, 0 to 100"));
+        }
+        if (draft.closingAt() != null && !draft.closingAt().isAfter(OffsetDateTime.now())) {
+            errors.add(ProblemError.at("/closingAt", "in-the-past", "a tender closes in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblemException.invalid(errors.size() + " problem(s) with the tender; nothing was stored", errors);
+        }
+        return document;
+    }
+}
