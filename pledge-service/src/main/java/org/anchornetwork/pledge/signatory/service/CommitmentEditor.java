@@ -19,6 +19,7 @@ import org.anchornetwork.common.time.ReportingPeriod;
 import org.anchornetwork.pledge.charter.CharterPledge;
 import org.anchornetwork.pledge.giving.service.GivingProgress;
 import org.anchornetwork.pledge.metric.PledgeMetric;
+import org.anchornetwork.pledge.progress.service.DeliveredSocialValue;
 import org.anchornetwork.pledge.progress.service.SpendProgress;
 import org.anchornetwork.pledge.signatory.Commitment;
 import org.anchornetwork.pledge.signatory.CommitmentTarget;
@@ -38,10 +39,13 @@ public class CommitmentEditor {
 
     private final SpendProgress spendProgress;
     private final GivingProgress givingProgress;
+    private final DeliveredSocialValue deliveredSocialValue;
 
-    public CommitmentEditor(SpendProgress spendProgress, GivingProgress givingProgress) {
+    public CommitmentEditor(SpendProgress spendProgress, GivingProgress givingProgress,
+            DeliveredSocialValue deliveredSocialValue) {
         this.spendProgress = spendProgress;
         this.givingProgress = givingProgress;
+        this.deliveredSocialValue = deliveredSocialValue;
     }
 
     /** A target as sent. */
@@ -86,9 +90,10 @@ public class CommitmentEditor {
         commitment.plannedActions = plannedActions.stream().map(String::strip).toArray(String[]::new);
         commitment.updatedAt = now;
         signatory.updatedAt = now;
-        // Figures the network already holds (an anchor's spend, imported grants) count at once, not only from the next.
+        // Figures the network already holds (spend, grants, contract delivery) count at once, not only from the next.
         spendProgress.refresh(signatory, commitment);
         givingProgress.refresh(signatory, commitment);
+        deliveredSocialValue.refresh(signatory, commitment);
         return new Edited(commitment, taken);
     }
 
