@@ -87,6 +87,12 @@ class TenantIsolationMatrixTest {
     private static String draftOfNetwork;
     private static String publishedOfNetwork;
     private static String charterOfNetwork;
+    private static String tenderOfA;
+    private static String bidOfA;
+    private static String evaluatedTenderOfA;
+    private static String contractOfA;
+    /** The tender an award call is about, prepared by the call's body (bodies are made before paths). */
+    private static String tenderToAward;
 
     @BeforeAll
     static void createObjectsOwnedByAnchorA() {
@@ -112,6 +118,46 @@ class TenantIsolationMatrixTest {
                 .post("/api/v1/charters").then().statusCode(201);
         draftOfNetwork = newDraft();
         publishedOfNetwork = newPublishedVersion();
+        tenderOfA = newTenderOfA();
+        bidOfA = bidOn(tenderOfA);
+        evaluatedTenderOfA = newTenderOfA();
+        String winner = bidOn(evaluatedTenderOfA);
+        evaluate(evaluatedTenderOfA);
+        contractOfA = Caller.PORTAL_FOR_A.request().contentType("application/json").body(award(winner))
+                .post("/api/v1/tenders/" + evaluatedTenderOfA + "/award").then().statusCode(201).extract().path("id");
+    }
+
+    /** An open tender of A's, created by A's portal with the network's published framework version. */
+    private static String newTenderOfA() {
+        String[] version = publishedOfNetwork.split("/");
+        return Caller.PORTAL_FOR_A.request().contentType("application/json").body("""
+                {"anchorOrgId":"GB-LAE-DAL","reference":"MATRIX-%s","title":"Matrix tender","frameworkId":"%s",
+                 "frameworkVersion":%s,"measureCodes":["M1"],"socialValueWeighting":15,"scoringMethod":"RELATIVE_VALUE",
+                 "closingAt":"%s"}""".formatted(UUID.randomUUID(), frameworkOfNetwork, version[version.length - 1],
+                java.time.OffsetDateTime.now().plusHours(2)))
+                .post("/api/v1/tenders").then().statusCode(201).extract().path("id");
+    }
+
+    /** A bid of DL Building Supplies (the SUPPLIER caller) on the tender, sent by A's portal. */
+    private static String bidOn(String tender) {
+        return Caller.PORTAL_FOR_A.request().contentType("application/json").body(bidBody("GB-COH-10000002"))
+                .post("/api/v1/tenders/" + tender + "/bids").then().statusCode(201).extract().path("id");
+    }
+
+    private static String bidBody(String bidder) {
+        return """
+                {%s"bidderName":"DL Building Supplies Ltd","submissionId":"matrix-%s","bidPrice":10000.00,
+                 "commitments":[{"measureCode":"M1","quantity":3}]}""".formatted(
+                bidder == null ? "" : "\"bidderOrgId\":\"" + bidder + "\",", UUID.randomUUID());
+    }
+
+    private static void evaluate(String tender) {
+        Caller.PORTAL_FOR_A.request().post("/api/v1/tenders/" + tender + "/close").then().statusCode(200);
+        Caller.PORTAL_FOR_A.request().post("/api/v1/tenders/" + tender + "/evaluation").then().statusCode(200);
+    }
+
+    private static String award(String bid) {
+        return "{\"bidId\":\"" + bid + "\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2028-12-31\"}";
     }
 
     /** A new draft version of the network's framework; returns its path. */
@@ -395,6 +441,76 @@ class TenantIsolationMatrixTest {
                 outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)));
         operations.put("GET /api/v1/geography/districts/{ladCode}",
                 new Operation(() -> "/api/v1/geography/districts/E06000005", null, everyone(OK)));
+        // framework-service: tenders, bids, evaluation, award, contracts
+        Map<Caller, Outcome> managers = outcomes(UNAUTHENTICATED, OK, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN);
+        Map<Caller, Outcome> readers = outcomes(UNAUTHENTICATED, OK, NOT_FOUND, OK, NOT_FOUND, OK, FORBIDDEN, OK);
+        Map<Caller, Outcome> procurementMembers = outcomes(UNAUTHENTICATED, OK, OK, OK, OK, OK, FORBIDDEN, OK);
+        operations.put("POST /api/v1/tenders", new Operation(() -> "/api/v1/tenders", () -> {
+            String[] version = publishedOfNetwork.split("/");
+            return """
+                    {"anchorOrgId":"GB-LAE-DAL","reference":"MATRIX-%s","title":"Matrix tender","frameworkId":"%s",
+                     "frameworkVersion":%s,"measureCodes":["M1"],"socialValueWeighting":15,"scoringMethod":"RELATIVE_VALUE",
+                     "closingAt":"%s"}""".formatted(UUID.randomUUID(), frameworkOfNetwork, version[version.length - 1],
+                    java.time.OffsetDateTime.now().plusHours(2));
+        }, outcomes(UNAUTHENTICATED, Outcome.of(201), FORBIDDEN, Outcome.of(201), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("GET /api/v1/tenders", new Operation(() -> "/api/v1/tenders", null, procurementMembers));
+        operations.put("GET /api/v1/tenders/{id}", new Operation(() -> "/api/v1/tenders/" + tenderOfA, null, readers));
+        operations.put("POST /api/v1/tenders/{id}/close",
+                new Operation(() -> "/api/v1/tenders/" + newTenderOfA() + "/close", null, managers));
+        operations.put("POST /api/v1/tenders/{id}/cancel",
+                new Operation(() -> "/api/v1/tenders/" + newTenderOfA() + "/cancel", null, managers));
+        operations.put("POST /api/v1/tenders/{id}/bids", new Operation(() -> "/api/v1/tenders/" + tenderOfA + "/bids",
+                () -> bidBody(null).replace("{\"bidderName\"", "{\"bidderOrgId\":\"GB-COH-10000002\",\"bidderName\""),
+                outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, Outcome.of(201), NOT_FOUND, Outcome.of(201), FORBIDDEN, FORBIDDEN)));
+        operations.put("POST /api/v1/tenders/{id}/bids/upload", new Operation(() -> "/api/v1/tenders/" + tenderOfA
+                + "/bids/upload?bidderOrgId=GB-COH-10000002&bidderName=DL%20Building%20Supplies%20Ltd&submissionId=matrix-up-"
+                + UUID.randomUUID() + "&bidPrice=100", () -> "Measure Code,Quantity\nM1,2\n", "text/csv",
+                outcomes(UNAUTHENTICATED, FORBIDDEN, FORBIDDEN, Outcome.of(201), NOT_FOUND, Outcome.of(201), FORBIDDEN, FORBIDDEN)));
+        operations.put("GET /api/v1/tenders/{id}/bids/template",
+                new Operation(() -> "/api/v1/tenders/" + tenderOfA + "/bids/template", null, readers));
+        operations.put("GET /api/v1/tenders/{id}/bids", new Operation(() -> "/api/v1/tenders/" + tenderOfA + "/bids", null, readers));
+        operations.put("GET /api/v1/tenders/{id}/bids/{bidId}",
+                new Operation(() -> "/api/v1/tenders/" + tenderOfA + "/bids/" + bidOfA, null, readers));
+        operations.put("POST /api/v1/tenders/{id}/evaluation", new Operation(() -> {
+            String tender = newTenderOfA();
+            bidOn(tender);
+            Caller.PORTAL_FOR_A.request().post("/api/v1/tenders/" + tender + "/close").then().statusCode(200);
+            return "/api/v1/tenders/" + tender + "/evaluation";
+        }, null, managers));
+        operations.put("GET /api/v1/tenders/{id}/evaluation",
+                new Operation(() -> "/api/v1/tenders/" + evaluatedTenderOfA + "/evaluation", null, readers));
+        operations.put("POST /api/v1/tenders/{id}/award", new Operation(() -> "/api/v1/tenders/" + tenderToAward + "/award", () -> {
+            tenderToAward = newTenderOfA();
+            String bid = bidOn(tenderToAward);
+            evaluate(tenderToAward);
+            return award(bid);
+        }, outcomes(UNAUTHENTICATED, Outcome.of(201), NOT_FOUND, Outcome.of(201), NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("POST /api/v1/tenders/ocds-releases", new Operation(() -> "/api/v1/tenders/ocds-releases", () -> {
+            String[] version = publishedOfNetwork.split("/");
+            String reference = "MATRIX-OCDS-" + UUID.randomUUID();
+            return """
+                    {"uri":"https://portal.example/ocds/%1$s","version":"1.1","publishedDate":"2026-11-30T09:00:00Z",
+                     "publisher":{"name":"Tees Tender Portal"},
+                     "releases":[{"ocid":"ocds-matrix-%1$s","id":"ocds-matrix-%1$s-01","date":"2026-11-30T09:00:00Z",
+                       "tag":["tender"],"initiationType":"tender","buyer":{"id":"GB-LAE-DAL"},
+                       "tender":{"id":"%1$s","title":"Matrix OCDS tender","tenderPeriod":{"endDate":"%2$s"},
+                         "socialValue":{"frameworkId":"%3$s","frameworkVersion":%4$s,"measureCodes":["M1"],"weighting":10,
+                           "scoringMethod":"RELATIVE_VALUE"}}}]}""".formatted(reference,
+                    java.time.OffsetDateTime.now().plusHours(2), frameworkOfNetwork, version[version.length - 1]);
+        }, outcomes(UNAUTHENTICATED, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
+        operations.put("GET /api/v1/tenders/{id}/ocds", new Operation(() -> "/api/v1/tenders/" + evaluatedTenderOfA + "/ocds", null,
+                outcomes(UNAUTHENTICATED, OK, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK)));
+        operations.put("GET /api/v1/contracts", new Operation(() -> "/api/v1/contracts", null, procurementMembers));
+        operations.put("GET /api/v1/contracts/{id}", new Operation(() -> "/api/v1/contracts/" + contractOfA, null, readers));
+        operations.put("POST /api/v1/contracts/{id}/deliveries", new Operation(() -> "/api/v1/contracts/" + contractOfA + "/deliveries",
+                () -> "{\"period\":\"2026-27-Q1\",\"lines\":[{\"measureCode\":\"M1\",\"quantity\":1}]}",
+                outcomes(UNAUTHENTICATED, CREATED_OR_OK, NOT_FOUND, CREATED_OR_OK, NOT_FOUND, CREATED_OR_OK, FORBIDDEN, FORBIDDEN)));
+        operations.put("GET /api/v1/contracts/{id}/deliveries",
+                new Operation(() -> "/api/v1/contracts/" + contractOfA + "/deliveries", null, readers));
+        operations.put("GET /api/v1/contracts/{id}/performance",
+                new Operation(() -> "/api/v1/contracts/" + contractOfA + "/performance", null, readers));
+        operations.put("GET /api/v1/contracts/delivery-totals",
+                new Operation(() -> "/api/v1/contracts/delivery-totals?by=anchor", null, procurementMembers));
         // pledge-service
         operations.put("GET /api/v1/charters", new Operation(() -> "/api/v1/charters", null, everyone(OK)));
         operations.put("GET /api/v1/charters/{charterId}",
