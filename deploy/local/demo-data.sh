@@ -96,4 +96,19 @@ CONTENT_TYPE='text/csv' call tees-valley-bakery POST "$CHARTER/GB-COH-10000004/g
 360G-demo-bakery-1,Bread for the food bank (GENERATED DEMO DATA),GBP,600,2026-05-10,GB-CHC-0000001,Demo Food Bank,DL1 5QT,,GB-COH-10000004,Tees Valley Bakery
 360G-demo-bakery-2,Youth club kit (GENERATED DEMO DATA),GBP,400,2026-06-10,GB-CHC-0000002,Demo Youth Club,TS1 1AA,,GB-COH-10000004,Tees Valley Bakery
 360G-demo-bakery-3,Park planting (GENERATED DEMO DATA),GBP,150.25,2026-07-10,GB-CHC-0000003,Demo Park Friends,,E06000005,GB-COH-10000004,Tees Valley Bakery' 200
-log "demo data: loaded (frameworks stand-in-national-toms and fairer-richer-darlington-sv, version 1 of each published; 60 suppliers with postcodes and 2,700 payments from three generated spend files; 4 charter signatories with targets, progress from spend batches, a report and 3 grants)"
+# Social value in procurement: the council's portal runs a tender on the Darlington framework, three bids arrive, the
+# council evaluates and awards it, and the winner reports its first quarter. Only on the first load (409 after).
+if CONTENT_TYPE='application/json' call tees-tender-portal POST /api/v1/tenders "{\"anchorOrgId\":\"GB-LAE-DAL\",\"reference\":\"DBC-DEMO-001\",\"title\":\"Depot refurbishment (GENERATED DEMO DATA)\",\"frameworkId\":\"fairer-richer-darlington-sv\",\"frameworkVersion\":1,\"measureCodes\":[\"FRD1\",\"FRD4\",\"FRD5\"],\"socialValueWeighting\":20,\"scoringMethod\":\"RELATIVE_VALUE\",\"closingAt\":\"$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)\"}" 201 409 \
+  && grep -q '"status":"OPEN"' "$LOGFILE.body"; then
+  TENDER="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$LOGFILE.body")"
+  call tees-tender-portal POST "/api/v1/tenders/$TENDER/bids" '{"bidderOrgId":"GB-COH-10000002","bidderName":"DL Building Supplies Ltd","submissionId":"demo-1","bidPrice":1200000,"commitments":[{"measureCode":"FRD1","quantity":3,"timescaleMonths":24,"narrative":"Three Darlington residents on the site team"},{"measureCode":"FRD4","quantity":104}]}' 201 200
+  call tees-tender-portal POST "/api/v1/tenders/$TENDER/bids" '{"bidderOrgId":"GB-COH-90000011","bidderName":"Northern Build plc (demo)","submissionId":"demo-2","bidPrice":1100000,"commitments":[{"measureCode":"FRD1","quantity":1},{"measureCode":"FRD5","quantity":40}]}' 201 200
+  call tees-tender-portal POST "/api/v1/tenders/$TENDER/bids" '{"bidderOrgId":"GB-COH-90000012","bidderName":"Faraway Contractors Ltd (demo)","submissionId":"demo-3","bidPrice":990000,"commitments":[]}' 201 200
+  call darlington-council POST "/api/v1/tenders/$TENDER/close" '' 200
+  call darlington-council POST "/api/v1/tenders/$TENDER/evaluation" '' 200
+  WINNER="$(python3 -c 'import json,sys; print(next(b["bidId"] for b in json.load(open(sys.argv[1]))["bids"] if b["rank"] == 1))' "$LOGFILE.body")"
+  call darlington-council POST "/api/v1/tenders/$TENDER/award" "{\"bidId\":\"$WINNER\",\"startsOn\":\"2026-07-01\",\"endsOn\":\"2028-06-30\"}" 201
+  CONTRACT="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$LOGFILE.body")"
+  call dl-building-supplies POST "/api/v1/contracts/$CONTRACT/deliveries" '{"period":"2026-27-Q2","lines":[{"measureCode":"FRD1","quantity":0.75,"evidenceLinks":["https://dlbs.example/demo/q2-payroll.pdf"]},{"measureCode":"FRD4","quantity":13}],"note":"GENERATED DEMO DATA"}' 201 200
+fi
+log "demo data: loaded (frameworks stand-in-national-toms and fairer-richer-darlington-sv, version 1 of each published; 60 suppliers with postcodes and 2,700 payments from three generated spend files; 4 charter signatories with targets, progress from spend batches, a report and 3 grants; a tender with 3 bids, evaluated, awarded and reported on for a quarter)"
