@@ -148,6 +148,17 @@ public final class Valuation {
         return zeroes;
     }
 
+    /** A quantity in a measure's unit, committed or delivered: not negative, at most 4 decimals, at most a billion. */
+    public static void checkQuantity(List<ProblemError> errors, String pointer, BigDecimal quantity) {
+        if (quantity.signum() < 0) {
+            errors.add(ProblemError.at(pointer, "negative-value", "must not be negative"));
+        } else if (quantity.stripTrailingZeros().scale() > 4) {
+            errors.add(ProblemError.at(pointer, "too-many-decimals", "at most 4 decimal places"));
+        } else if (quantity.compareTo(MAX_QUANTITY) > 0) {
+            errors.add(ProblemError.at(pointer, "out-of-range", "at most " + MAX_QUANTITY));
+        }
+    }
+
     private static void check(Map<String, Measure> measures, Request request) {
         List<ProblemError> errors = new ArrayList<>();
         if (request.commitments() == null || request.commitments().isEmpty()) {
@@ -166,15 +177,10 @@ public final class Valuation {
                     errors.add(ProblemError.at(at + "/measureCode", "unknown-measure",
                             "'" + line.measureCode() + "' is not a measure of this version"));
                 }
-                BigDecimal quantity = line.quantity();
-                if (quantity == null) {
+                if (line.quantity() == null) {
                     errors.add(ProblemError.at(at + "/quantity", "required", "give a quantity in the measure's unit"));
-                } else if (quantity.signum() < 0) {
-                    errors.add(ProblemError.at(at + "/quantity", "negative-value", "must not be negative"));
-                } else if (quantity.stripTrailingZeros().scale() > 4) {
-                    errors.add(ProblemError.at(at + "/quantity", "too-many-decimals", "at most 4 decimal places"));
-                } else if (quantity.compareTo(MAX_QUANTITY) > 0) {
-                    errors.add(ProblemError.at(at + "/quantity", "out-of-range", "at most " + MAX_QUANTITY));
+                } else {
+                    checkQuantity(errors, at + "/quantity", line.quantity());
                 }
             }
         }

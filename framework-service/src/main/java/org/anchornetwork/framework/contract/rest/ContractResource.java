@@ -1,7 +1,6 @@
 package org.anchornetwork.framework.contract.rest;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
 import org.anchornetwork.common.web.Cursors;
+import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.framework.contract.Contract;
 import org.anchornetwork.framework.contract.ContractKpi;
 import org.anchornetwork.framework.contract.DeliveryReport;
@@ -150,9 +150,7 @@ public class ContractResource {
                 .map(line -> new DeliveryService.LineInput(line.measureCode(), line.quantity(), line.evidenceLinks())).toList(),
                 request.note() == null || request.note().isBlank() ? null : request.note().strip(), caller.orgId());
         DeliveryView view = DeliveryView.of(reported.report());
-        return reported.created()
-                ? Response.created(URI.create("/api/v1/contracts/" + id + "/deliveries")).entity(view).build()
-                : Response.ok(view).build();
+        return Responses.createdOrOk(reported.created(), "/api/v1/contracts/" + id + "/deliveries", view);
     }
 
     @GET

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.EvidenceLinks;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.time.ReportingPeriod;
 import org.anchornetwork.events.EventTypes;
@@ -26,6 +27,7 @@ import org.anchornetwork.events.framework.DeliveryReportedV1;
 import org.anchornetwork.framework.contract.Contract;
 import org.anchornetwork.framework.contract.ContractKpi;
 import org.anchornetwork.framework.contract.DeliveryReport;
+import org.anchornetwork.framework.valuation.Valuation;
 import org.anchornetwork.messaging.OutboxWriter;
 
 /**
@@ -35,8 +37,6 @@ import org.anchornetwork.messaging.OutboxWriter;
  */
 @ApplicationScoped
 public class DeliveryService {
-
-    private static final int MAX_LINKS = 20;
 
     private final OutboxWriter outbox;
 
@@ -120,23 +120,10 @@ public class DeliveryService {
             }
             if (line.quantity() == null) {
                 errors.add(ProblemError.at(at + "/quantity", "required", "the quantity delivered in the period, in the measure's unit"));
-            } else if (line.quantity().signum() < 0) {
-                errors.add(ProblemError.at(at + "/quantity", "negative-value", "must not be negative"));
-            } else if (line.quantity().stripTrailingZeros().scale() > 4) {
-                errors.add(ProblemError.at(at + "/quantity", "too-many-decimals", "at most 4 decimal places"));
-            } else if (line.quantity().compareTo(new BigDecimal("1000000000")) > 0) {
-                errors.add(ProblemError.at(at + "/quantity", "out-of-range", "at most 1000000000"));
+            } else {
+                Valuation.checkQuantity(errors, at + "/quantity", line.quantity());
             }
-            List<String> links = line.evidenceLinks() == null ? List.of() : line.evidenceLinks();
-            if (links.size() > MAX_LINKS) {
-                errors.add(ProblemError.at(at + "/evidenceLinks", "too-many", "at most " + MAX_LINKS));
-            }
-            for (int j = 0; j < links.size(); j++) {
-                String link = links.get(j);
-                if (link == null || link.length() > 1000 || !link.matches("https?://[^\\s/$.?#][^\\s]*")) {
-                    errors.add(ProblemError.at(at + "/evidenceLinks/" + j, "invalid-link", "an absolute http or https link"));
-                }
-            }
+            EvidenceLinks.check(errors, at + "/evidenceLinks", line.evidenceLinks());
         }
         if (!errors.isEmpty()) {
             throw ApiProblemException.invalid(errors.size() + " problem(s) with the delivery report; nothing was stored", errors);

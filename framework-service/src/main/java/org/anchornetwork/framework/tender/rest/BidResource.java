@@ -2,7 +2,6 @@ package org.anchornetwork.framework.tender.rest;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.framework.tender.Bid;
 import org.anchornetwork.framework.tender.Tender;
 import org.anchornetwork.framework.tender.rest.TenderViews.BidView;
@@ -92,9 +92,7 @@ public class BidResource {
                                 c.narrative() == null || c.narrative().isBlank() ? null : c.narrative().strip()))
                         .toList()), access.callerOrgId());
         BidView view = BidView.of(submitted.bid());
-        return submitted.created()
-                ? Response.created(URI.create("/api/v1/tenders/" + tenderId + "/bids/" + view.id())).entity(view).build()
-                : Response.ok(view).build();
+        return Responses.createdOrOk(submitted.created(), "/api/v1/tenders/" + tenderId + "/bids/" + view.id(), view);
     }
 
     @GET
@@ -158,9 +156,7 @@ public class BidResource {
             throw read.placed(e);
         }
         BidView view = BidView.of(submitted.bid());
-        return submitted.created()
-                ? Response.created(URI.create("/api/v1/tenders/" + tenderId + "/bids/" + view.id())).entity(view).build()
-                : Response.ok(view).build();
+        return Responses.createdOrOk(submitted.created(), "/api/v1/tenders/" + tenderId + "/bids/" + view.id(), view);
     }
 
     @GET

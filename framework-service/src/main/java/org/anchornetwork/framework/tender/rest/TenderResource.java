@@ -35,19 +35,28 @@ import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.framework.contract.Contract;
 import org.anchornetwork.framework.contract.rest.ContractResource;
 import org.anchornetwork.framework.contract.service.AwardService;
+import org.anchornetwork.framework.contract.service.DeliveryTotals;
+import org.anchornetwork.framework.tender.Bid;
 import org.anchornetwork.framework.tender.Tender;
 import org.anchornetwork.framework.tender.TenderEvaluation;
+import org.anchornetwork.framework.tender.ocds.OcdsExport;
+import org.anchornetwork.framework.tender.ocds.OcdsImport;
 import org.anchornetwork.framework.tender.rest.TenderViews.TenderView;
 import org.anchornetwork.framework.tender.scoring.Scoring;
 import org.anchornetwork.framework.tender.scoring.ScoringMethod;
 import org.anchornetwork.framework.tender.service.Evaluation;
 import org.anchornetwork.framework.tender.service.TenderAccess;
 import org.anchornetwork.framework.tender.service.TenderService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.panache.common.Parameters;
 
@@ -62,18 +71,18 @@ public class TenderResource {
     private final AwardService awards;
     private final TenderAccess access;
     private final CallerOrganisation caller;
-    private final org.anchornetwork.framework.contract.service.DeliveryTotals deliveryTotals;
-    private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
+    private final DeliveryTotals deliveryTotals;
+    private final ObjectMapper objectMapper;
     private final String ocidPrefix;
     private final String publicBaseUrl;
-    private final org.anchornetwork.framework.tender.ocds.OcdsImport ocdsImport;
+    private final OcdsImport ocdsImport;
 
     public TenderResource(TenderService tenders, Evaluation evaluation, AwardService awards, TenderAccess access,
-            CallerOrganisation caller, org.anchornetwork.framework.contract.service.DeliveryTotals deliveryTotals,
-            com.fasterxml.jackson.databind.ObjectMapper objectMapper,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "anchor.framework.ocds.ocid-prefix") String ocidPrefix,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "anchor.framework.public-base-url") String publicBaseUrl,
-            org.anchornetwork.framework.tender.ocds.OcdsImport ocdsImport) {
+            CallerOrganisation caller, DeliveryTotals deliveryTotals,
+            ObjectMapper objectMapper,
+            @ConfigProperty(name = "anchor.framework.ocds.ocid-prefix") String ocidPrefix,
+            @ConfigProperty(name = "anchor.framework.public-base-url") String publicBaseUrl,
+            OcdsImport ocdsImport) {
         this.ocdsImport = ocdsImport;
         this.tenders = tenders;
         this.evaluation = evaluation;
@@ -220,7 +229,7 @@ public class TenderResource {
     }
 
     @Schema(name = "OcdsImportResult")
-    public record OcdsImportResult(List<org.anchornetwork.framework.tender.ocds.OcdsImport.Imported> tenders) {
+    public record OcdsImportResult(List<OcdsImport.Imported> tenders) {
     }
 
     @POST
@@ -237,7 +246,7 @@ public class TenderResource {
     @APIResponse(responseCode = "200", description = "Each tender with CREATED, UPDATED or UNCHANGED")
     @APIResponse(responseCode = "409", description = "A tender that already has bids, or is no longer open, cannot change")
     @APIResponse(responseCode = "422", description = "A release is not a tender this service can read; every error is listed")
-    public OcdsImportResult importOcds(@NotNull com.fasterxml.jackson.databind.JsonNode releasePackage) {
+    public OcdsImportResult importOcds(@NotNull JsonNode releasePackage) {
         return new OcdsImportResult(ocdsImport.importPackage(releasePackage, caller));
     }
 
@@ -249,12 +258,12 @@ public class TenderResource {
             + "bands, minimum), its tenderers, and once awarded the award and the contract, whose social value KPIs are "
             + "the contract's delivery milestones (code = measure code; status met, partiallyMet, notMet or scheduled "
             + "from delivery so far). The owner, its portal and the network admin.")
-    public com.fasterxml.jackson.databind.node.ObjectNode ocds(@PathParam("id") UUID id) {
+    public ObjectNode ocds(@PathParam("id") UUID id) {
         Tender tender = access.managedOrAdmin(id);
         Contract contract = Contract.<Contract>find("tenderId", tender.id).firstResult();
-        return org.anchornetwork.framework.tender.ocds.OcdsExport.releasePackage(objectMapper, ocidPrefix,
+        return OcdsExport.releasePackage(objectMapper, ocidPrefix,
                 publicBaseUrl + "/api/v1/tenders/" + tender.id + "/ocds", tender,
-                org.anchornetwork.framework.tender.Bid.current(tender.id), contract,
+                Bid.current(tender.id), contract,
                 contract == null ? null : deliveryTotals.performance(contract, List.of()));
     }
 

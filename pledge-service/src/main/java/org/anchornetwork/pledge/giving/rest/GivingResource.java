@@ -1,8 +1,6 @@
 package org.anchornetwork.pledge.giving.rest;
 
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -27,12 +25,9 @@ import org.anchornetwork.pledge.signatory.Signatory;
 import org.anchornetwork.pledge.signatory.service.SignatoryAccess;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.hibernate.orm.panache.Panache;
 
 @Path("/api/v1/charters/{charterId}/signatories/{organisationId}/giving")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,13 +41,6 @@ public class GivingResource {
     public GivingResource(GivingImport importer, SignatoryAccess access) {
         this.importer = importer;
         this.access = access;
-    }
-
-    @Schema(name = "GivingYear", description = "A financial year of a signatory's imported grants")
-    public record YearView(@Schema(example = "2026-27") String financialYear, int grants,
-            @Schema(example = "12500.00") BigDecimal amount,
-            @Schema(description = "Amount of grants located in each tier") java.util.Map<String, BigDecimal> localAmount,
-            int unplacedGrants, BigDecimal unplacedAmount) {
     }
 
     @POST
@@ -100,30 +88,9 @@ public class GivingResource {
     @Operation(summary = "A signatory's giving, per financial year", description = "Totals of the grants it imported: "
             + "how many, how much, how much located in each tier, and how much could not be placed. Organisations' "
             + "totals only, no recipients. No token needed.")
-    public List<YearView> years(@PathParam("charterId") String charterId, @PathParam("organisationId") String organisationId) {
+    public List<GivingImport.YearTotals> years(@PathParam("charterId") String charterId,
+            @PathParam("organisationId") String organisationId) {
         CharterResource.find(charterId);
-        Signatory signatory = SignatoryAccess.existing(charterId, organisationId);
-        List<?> rows = Panache.getEntityManager().createNativeQuery("""
-                select g.financial_year, count(*), sum(g.amount), t.tier, coalesce(sum(g.amount) filter (where t.tier = any(g.tiers)), 0),
-                       count(*) filter (where g.location_source = 'UNKNOWN'),
-                       coalesce(sum(g.amount) filter (where g.location_source = 'UNKNOWN'), 0)
-                from giving_grant g
-                cross join (select distinct unnest(tiers) as tier from giving_grant where signatory_id = :signatory
-                            union select null) t
-                where g.signatory_id = :signatory
-                group by g.financial_year, t.tier order by g.financial_year, t.tier nulls first""")
-                .setParameter("signatory", signatory.id).getResultList();
-        List<YearView> years = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] cells = (Object[]) row;
-            String year = (String) cells[0];
-            if (cells[3] == null) {
-                years.add(new YearView(year, ((Number) cells[1]).intValue(), (BigDecimal) cells[2],
-                        new java.util.TreeMap<>(), ((Number) cells[5]).intValue(), (BigDecimal) cells[6]));
-            } else {
-                years.get(years.size() - 1).localAmount().put((String) cells[3], (BigDecimal) cells[4]);
-            }
-        }
-        return years;
+        return GivingImport.yearTotals(SignatoryAccess.existing(charterId, organisationId));
     }
 }

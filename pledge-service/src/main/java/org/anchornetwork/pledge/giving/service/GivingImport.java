@@ -44,6 +44,8 @@ public class GivingImport {
             BigDecimal totalAmount, List<YearTotals> byFinancialYear, List<GivingProgress.Recorded> progressRecorded) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "GivingYear",
+            description = "A financial year of a signatory's imported grants: how many, how much, how much located in each tier, how much unplaced")
     public record YearTotals(String financialYear, int grants, BigDecimal amount, Map<String, BigDecimal> localAmount,
             int unplacedGrants, BigDecimal unplacedAmount) {
     }
@@ -114,6 +116,15 @@ public class GivingImport {
         }
         return new Summary(grants.size(), imported, updated, unchanged, skipped, total,
                 yearTotals(byYear, places.tierNames()), recorded);
+    }
+
+    /** A signatory's imported grants per financial year, with the tiers they were placed in. */
+    public static List<YearTotals> yearTotals(Signatory signatory) {
+        List<GivingGrant> grants = GivingGrant.list("key.signatoryId", signatory.id);
+        Map<String, List<GivingGrant>> byYear = new TreeMap<>();
+        grants.forEach(grant -> byYear.computeIfAbsent(grant.financialYear, year -> new ArrayList<>()).add(grant));
+        List<String> tiers = grants.stream().flatMap(grant -> java.util.Arrays.stream(grant.tiers)).distinct().sorted().toList();
+        return yearTotals(byYear, tiers);
     }
 
     private static List<YearTotals> yearTotals(Map<String, List<GivingGrant>> byYear, List<String> tierNames) {

@@ -1,7 +1,6 @@
 package org.anchornetwork.pledge.progress.rest;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.EvidenceLinks;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.time.ReportingPeriod;
+import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.pledge.charter.rest.CharterResource;
 import org.anchornetwork.pledge.metric.PledgeMetric;
 import org.anchornetwork.pledge.progress.ProgressReport;
@@ -54,8 +55,6 @@ import io.quarkus.security.identity.SecurityIdentity;
         + "automatically from the network's data; verified by the network admin")
 public class ProgressResource {
 
-    private static final int MAX_LINKS = 20;
-
     private final ProgressRecorder recorder;
     private final SignatoryAccess access;
     private final SecurityIdentity identity;
@@ -78,7 +77,7 @@ public class ProgressResource {
             @Schema(description = "For tiered metrics: the target's tier", example = "darlington") String tier,
             @NotNull @Schema(description = "A financial year or quarter, not in the future", example = "2026-27-Q2") String period,
             @Schema(description = "In the metric's unit", example = "92.5") BigDecimal value,
-            @Size(max = MAX_LINKS) @Schema(description = "http(s) links to evidence; a report with evidence moves the commitment to EVIDENCED")
+            @Size(max = EvidenceLinks.MAX_LINKS) @Schema(description = "http(s) links to evidence; a report with evidence moves the commitment to EVIDENCED")
             List<String> evidenceLinks,
             @Size(max = 2000) String note) {
     }
@@ -125,10 +124,8 @@ public class ProgressResource {
         ProgressRecorder.Recorded recorded = recorder.record(signatory, commitment, figure, LocalDate.now());
         boolean created = ProgressReport.count("commitmentId", commitment.id) > before;
         ProgressView view = ProgressView.of(recorded.report(), SignatoryViews.metrics(), true);
-        return created
-                ? Response.created(URI.create("/api/v1/charters/" + charterId + "/signatories/" + organisationId
-                        + "/commitments/" + pledgeCode + "/progress")).entity(view).build()
-                : Response.ok(view).build();
+        return Responses.createdOrOk(created, "/api/v1/charters/" + charterId + "/signatories/" + organisationId
+                        + "/commitments/" + pledgeCode + "/progress", view);
     }
 
     @POST
@@ -189,12 +186,7 @@ public class ProgressResource {
             }
         }
         List<String> links = request.evidenceLinks() == null ? List.of() : request.evidenceLinks();
-        for (int i = 0; i < links.size(); i++) {
-            String link = links.get(i);
-            if (link == null || link.length() > 1000 || !link.matches("https?://[^\\s/$.?#][^\\s]*")) {
-                errors.add(ProblemError.at("/evidenceLinks/" + i, "invalid-link", "an absolute http or https link of at most 1000 characters"));
-            }
-        }
+        EvidenceLinks.check(errors, "/evidenceLinks", links);
         if (!errors.isEmpty()) {
             throw ApiProblemException.invalid(errors.size() + " problem(s) with the report; nothing was stored", errors);
         }

@@ -1,7 +1,6 @@
 package org.anchornetwork.pledge.signatory.rest;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.security.Roles;
+import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.pledge.charter.rest.CharterResource;
 import org.anchornetwork.pledge.metric.PledgeMetric;
 import org.anchornetwork.pledge.progress.ProgressReport;
@@ -103,10 +103,8 @@ public class CommitmentResource {
         CommitmentEditor.Edited edited = editor.set(signatory, pledgeCode, targets,
                 request.plannedActions() == null ? List.of() : request.plannedActions());
         CommitmentView view = viewOf(edited.commitment(), true);
-        return edited.taken()
-                ? Response.created(URI.create("/api/v1/charters/" + charterId + "/signatories/" + organisationId
-                        + "/commitments")).entity(view).build()
-                : Response.ok(view).build();
+        return Responses.createdOrOk(edited.taken(), "/api/v1/charters/" + charterId + "/signatories/" + organisationId
+                        + "/commitments", view);
     }
 
     /** One commitment as it reads now. */

@@ -1,6 +1,5 @@
 package org.anchornetwork.pledge.signatory.rest;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
 import org.anchornetwork.common.web.Cursors;
+import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.pledge.charter.rest.CharterResource;
 import org.anchornetwork.pledge.signatory.CommitmentStatus;
 import org.anchornetwork.pledge.signatory.Signatory;
@@ -109,11 +109,8 @@ public class SignatoryResource {
         SigningService.Signed signed = signing.sign(charterId, caller.orgId(), request.organisationName(),
                 request.signatoryType(), request.pledgeCodes(), request.contactEmail());
         SignatoryView view = SignatoryViews.of(List.of(signed.signatory()), organisation -> true).get(0);
-        if (signed.joined()) {
-            return Response.created(URI.create("/api/v1/charters/" + charterId + "/signatories/" + view.organisationId()))
-                    .entity(view).build();
-        }
-        return Response.ok(view).build();
+        return Responses.createdOrOk(signed.joined(), "/api/v1/charters/" + charterId + "/signatories/" + view.organisationId(),
+                view);
     }
 
     @GET
