@@ -28,9 +28,20 @@ public enum Cube {
     /** The cubes kept as tables, in the order their rows are written (the order locks are taken in). */
     public static final List<Cube> STORED = List.of(MONTH, CATEGORY, SUPPLIER_KIND, AREA, LEAKAGE, SUPPLIER_YEAR);
 
-    /** The measures every cube holds, as sums. */
+    /**
+     * The measures every cube holds, as sums. The positive_ ones sum each rollup row's amount only where it is positive
+     * (a supplier's payments in a month and expense type net of its credit notes; a net credit counts as nothing): the
+     * denominators of shares, so that no share exceeds 100%.
+     */
     public static final List<String> MEASURES = List.of("payment_count", "amount", "sme_amount", "vcse_amount",
-            "signatory_amount");
+            "signatory_amount", "positive_amount", "positive_sme_amount", "positive_vcse_amount", "positive_signatory_amount");
+
+    /**
+     * The supplier atoms of a cube row ({@link SupplierAtoms}): per supplier kind (SME, VCSE, signatory bits), the
+     * payments to identified suppliers and their payment-weighted supplier hashes and squared hashes, null where none.
+     * Summed like the measures, they tell whether a group of rows holds one supplier or more, without naming it.
+     */
+    public static final List<String> ATOMS = SupplierAtoms.COLUMNS;
 
     public enum Grain {
         MONTH("month", "month"),
@@ -129,16 +140,28 @@ public enum Cube {
         }
         String groupBy = java.util.stream.IntStream.rangeClosed(1, columns.size() + 1).mapToObj(Integer::toString)
                 .collect(Collectors.joining(", "));
+        String atoms = hasAtoms() ? ", " + SupplierAtoms.sums("x") : "";
         return "select " + selected + ", " + MEASURES.stream().map(m -> "sum(" + m + ") as " + m).collect(Collectors.joining(", "))
-                + " from " + contributions + " x group by " + groupBy;
+                + atoms + " from " + contributions + " x group by " + groupBy;
     }
 
     /** Adds the rows of {@code select} (key columns, then measures) to the cube, summing into rows it has. */
     private String upsert(String select, String returning) {
         String keyList = String.join(", ", keyColumns());
-        return "insert into " + table + " (" + keyList + ", " + String.join(", ", MEASURES) + ")\n" + select
-                + "\non conflict (" + keyList + ") do update set "
-                + MEASURES.stream().map(m -> m + " = " + table + "." + m + " + excluded." + m).collect(Collectors.joining(", "))
-                + returning;
+        List<String> columns = new java.util.ArrayList<>(MEASURES);
+        List<String> sets = new java.util.ArrayList<>();
+        MEASURES.forEach(m -> sets.add(m + " = " + table + "." + m + " + excluded." + m));
+        if (hasAtoms()) {
+            columns.addAll(ATOMS);
+            // An atom that sums to nothing is null again, so that empty atoms take no room.
+            ATOMS.forEach(a -> sets.add(a + " = nullif(coalesce(" + table + "." + a + ", 0) + coalesce(excluded." + a + ", 0), 0)"));
+        }
+        return "insert into " + table + " (" + keyList + ", " + String.join(", ", columns) + ")\n" + select
+                + "\non conflict (" + keyList + ") do update set " + String.join(", ", sets) + returning;
+    }
+
+    /** Whether the cube keeps supplier atoms: every cube with anchors, which network answers are read from. */
+    public boolean hasAtoms() {
+        return columns.contains(Column.ANCHOR);
     }
 }

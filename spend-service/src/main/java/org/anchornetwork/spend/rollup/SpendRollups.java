@@ -46,22 +46,43 @@ public final class SpendRollups {
     /**
      * CTE definitions ("name as (…)") adding the delta rows of CTE {@code delta} to the rollup and to every cube. Each
      * target is written by one CTE only: PostgreSQL does not define which of two changes to one row in one statement
-     * wins, so a move's taking and giving go into one signed delta.
+     * wins, so a move's taking and giving go into one signed delta. The rollup rows the delta changed come back with
+     * their new amounts, so the cubes also learn how much each row's positive part moved (see {@link Cube#MEASURES}).
      */
     public static String applyDelta(String delta) {
         List<String> ctes = new ArrayList<>();
+        String key = "anchor_org_id, month, supplier_id, expense_type, redacted";
+        ctes.add(delta + "_keyed as (select " + key + ", sum(payment_count) as payment_count, sum(amount) as amount from "
+                + delta + " group by 1, 2, 3, 4, 5)");
         ctes.add(delta + "_rollup as (" + """
                 insert into spend_rollup (anchor_org_id, month, supplier_id, expense_type, redacted, payment_count, amount)
-                select anchor_org_id, month, supplier_id, expense_type, redacted, sum(payment_count), sum(amount)
-                from %s group by 1, 2, 3, 4, 5
+                select %1$s, payment_count, amount from %2$s_keyed
                 on conflict (anchor_org_id, month, supplier_id, expense_type, redacted) do update set
                     payment_count = spend_rollup.payment_count + excluded.payment_count,
-                    amount = spend_rollup.amount + excluded.amount""".formatted(delta) + ")");
-        ctes.add(applyToCubes(delta));
+                    amount = spend_rollup.amount + excluded.amount
+                returning %1$s, amount""".formatted(key, delta) + ")");
+        ctes.add(delta + "_positive as (select d.anchor_org_id, d.month, d.supplier_id, d.expense_type, d.redacted, "
+                + "d.payment_count, d.amount, greatest(r.amount, 0) - greatest(r.amount - d.amount, 0) as positive_amount from "
+                + delta + "_keyed d join " + delta + "_rollup r using (" + key + "))");
+        ctes.add(applyToCubes(delta + "_positive"));
         return String.join(",\n", ctes);
     }
 
-    /** CTE definitions adding the delta rows of CTE {@code delta} (rollup-shaped, signed) to every cube. */
+    /**
+     * Rollup-shaped rows of {@code source} with the positive part of each (a whole rollup row's), signed by {@code sign}:
+     * the source of {@link #applyToCubes} when whole rollup rows move in or out of the cubes.
+     */
+    public static String wholeRows(String source, String where, int sign) {
+        String s = sign < 0 ? "-" : "";
+        return "select month, anchor_org_id, supplier_id, expense_type, redacted, %1$spayment_count as payment_count, "
+                .formatted(s) + s + "amount as amount, " + s + "greatest(amount, 0) as positive_amount from " + source
+                + " where " + where;
+    }
+
+    /**
+     * CTE definitions adding the delta rows of CTE {@code delta} (rollup-shaped, signed, with the change of each rollup
+     * row's positive part as {@code positive_amount}) to every cube.
+     */
     public static String applyToCubes(String delta) {
         List<String> ctes = new ArrayList<>();
         // Joined to the profiles, localities and categories once, then grouped into each cube.
@@ -74,10 +95,10 @@ public final class SpendRollups {
     }
 
     /**
-     * What rollup-shaped rows of {@code source} contribute to the cubes: each row with its expense type's category,
-     * its supplier's district, size, VCSE and charter status and the tiers its supplier is local to in that month
-     * (all as the cubes hold them), and its spend with SMEs, VCSEs and signatories. Unknown suppliers and unknown
-     * locations come out as unknown, never dropped.
+     * What rollup-shaped rows of {@code source} (with {@code positive_amount}) contribute to the cubes: each row with its
+     * expense type's category, its supplier's district, size, VCSE and charter status and the tiers its supplier is local
+     * to in that month (all as the cubes hold them), its spend with SMEs, VCSEs and signatories, its supplier's kind and
+     * hash ({@link SupplierAtoms}). Unknown suppliers and unknown locations come out as unknown, never dropped.
      */
     public static String contributions(String source) {
         return """
@@ -88,12 +109,23 @@ public final class SpendRollups {
                     d.payment_count, d.amount,
                     case when p.size_class in ('MICRO', 'SMALL', 'MEDIUM') then d.amount else 0 end as sme_amount,
                     case when p.vcse = 'YES' then d.amount else 0 end as vcse_amount,
-                    case when p.signatory then d.amount else 0 end as signatory_amount
-                from %s d
+                    case when p.signatory then d.amount else 0 end as signatory_amount,
+                    d.positive_amount,
+                    case when p.size_class in ('MICRO', 'SMALL', 'MEDIUM') then d.positive_amount else 0 end as positive_sme_amount,
+                    case when p.vcse = 'YES' then d.positive_amount else 0 end as positive_vcse_amount,
+                    case when p.signatory then d.positive_amount else 0 end as positive_signatory_amount,
+                    %2$s as supplier_kind, %3$s as supplier_hash
+                from %1$s d
                 left join expense_category c on c.expense_type = d.expense_type
                 left join supplier_profile p on p.supplier_id = d.supplier_id
                 left join supplier_locality l on l.supplier_id = d.supplier_id and d.month between l.first_month and l.last_month"""
-                .formatted(source);
+                .formatted(source, SupplierAtoms.kindSql("p"), SupplierAtoms.hashSql("d.supplier_id"));
+    }
+
+    /** The rollup read as a cube: every dimension, the measures and the atoms of each row (slow; the last resort). */
+    public static String rollupAsCube() {
+        return "(select x.*, " + SupplierAtoms.perRow("x") + " from (" + contributions("(" + wholeRows("spend_rollup", "true", 1)
+                + ")") + ") x)";
     }
 
     /**

@@ -3,9 +3,12 @@ package org.anchornetwork.spend.analysis;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.anchornetwork.testsupport.RequiresLocalInfrastructure;
 import org.anchornetwork.testsupport.SharedData;
@@ -140,9 +143,15 @@ class LeakageAndLm3Test {
     @Order(4)
     @TestSecurity(user = "l02", roles = "anchor")
     @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-L02"))
-    void anotherAnchorSeesTheLeakButNotTheSupplierOneAnchorPays() {
+    void anotherAnchorSeesNeitherTheSupplierOneAnchorPaysNorItsFigureAsTheCategorysLeak() {
+        // The category's non-local spend is one supplier's, paid by one anchor: that figure is hidden too, and so is the
+        // unknown-location spend (one supplier's as well), else the total less local and unknown spend would give it.
         given().get("/api/v1/spend/leakage?category=construction&" + YEAR).then().statusCode(200)
-                .body("categories[0].nonLocalSpend", equalTo(1000.0f))
+                .body("categories[0].nonLocalSpend", nullValue())
+                .body("categories[0].unknownLocationSpend", nullValue())
+                .body("categories[0].suppressedMeasures", equalTo(List.of("nonLocalSpend", "unknownLocationSpend")))
+                .body("categories[0].totalSpend", equalTo(2000.0f))
+                .body("categories[0].localSpend", equalTo(800.0f))
                 .body("categories[0].topNonLocalSuppliers[0].suppressed", equalTo(true))
                 .body("categories[0].topNonLocalSuppliers[0].suppressedSuppliers", equalTo(1))
                 .body("categories[0].topNonLocalSuppliers[0].supplierName", nullValue())
@@ -209,16 +218,33 @@ class LeakageAndLm3Test {
     @TestSecurity(user = "network-admin", roles = "network-admin")
     @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-DAL"))
     void theNetworkAdminSetsTheDefaultRates() {
-        String original = given().get("/api/v1/spend/lm3/default-rates").then().statusCode(200).extract().asString();
-        try {
-            given().contentType("application/json").body("{\"localSupplierRate\":80,\"nonLocalSupplierRate\":30,\"staffRate\":40,"
-                    + "\"source\":\"Our 2044 survey of 120 suppliers\"}").put("/api/v1/spend/lm3/default-rates").then().statusCode(200);
-            given().get("/api/v1/spend/what-if?category=construction&percent=10&mode=modelled&" + YEAR).then().statusCode(200)
-                    .body("localEconomicValue.gain", equalTo(150.0f));
-            given().contentType("application/json").body("{\"localSupplierRate\":180,\"nonLocalSupplierRate\":30,\"staffRate\":40,"
-                    + "\"source\":\"x\"}").put("/api/v1/spend/lm3/default-rates").then().statusCode(422);
-        } finally {
-            given().contentType("application/json").body(original).put("/api/v1/spend/lm3/default-rates").then().statusCode(200);
-        }
+        originalRates = given().get("/api/v1/spend/lm3/default-rates").then().statusCode(200).extract().asString();
+        given().contentType("application/json").body("{\"localSupplierRate\":80,\"nonLocalSupplierRate\":30,\"staffRate\":40,"
+                + "\"source\":\"Our 2044 survey of 120 suppliers\"}").put("/api/v1/spend/lm3/default-rates").then().statusCode(200);
+        given().contentType("application/json").body("{\"localSupplierRate\":180,\"nonLocalSupplierRate\":30,\"staffRate\":40,"
+                + "\"source\":\"x\"}").put("/api/v1/spend/lm3/default-rates").then().statusCode(422);
+        // The admin pays nothing, and the category's figures are one anchor's suppliers': the what-if hides them.
+        given().get("/api/v1/spend/what-if?category=construction&percent=10&mode=modelled&" + YEAR).then().statusCode(200)
+                .body("localEconomicValue", nullValue()).body("moved", nullValue())
+                .body("suppressedMeasures", hasItem("categoryNonLocalSpendBefore"));
     }
+
+    @Test
+    @Order(8)
+    @TestSecurity(user = "l01", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = ANCHOR))
+    void theNewDefaultRatesValueTheMove() {
+        given().get("/api/v1/spend/what-if?category=construction&percent=10&mode=modelled&" + YEAR).then().statusCode(200)
+                .body("localEconomicValue.gain", equalTo(150.0f)).body("suppressedMeasures", nullValue());
+    }
+
+    @Test
+    @Order(9)
+    @TestSecurity(user = "network-admin", roles = "network-admin")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-DAL"))
+    void theDefaultRatesAreRestored() {
+        given().contentType("application/json").body(originalRates).put("/api/v1/spend/lm3/default-rates").then().statusCode(200);
+    }
+
+    private static String originalRates;
 }

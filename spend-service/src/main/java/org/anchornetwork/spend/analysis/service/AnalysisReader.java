@@ -28,6 +28,8 @@ public class AnalysisReader {
         T read(ResultSet row) throws SQLException;
     }
 
+    private static final int FETCH_SIZE = 5000;
+
     private final DataSource dataSource;
     private final long timeoutMillis;
 
@@ -40,6 +42,9 @@ public class AnalysisReader {
     /** Queries run one after another on one connection, in one read-only transaction with the timeout. */
     public interface Session {
         <T> List<T> list(String sql, SqlParameters parameters, RowReader<T> reader);
+
+        /** Reads rows as they come (fetched in pages) until {@code reader} answers false. */
+        void each(String sql, SqlParameters parameters, RowReader<Boolean> reader);
     }
 
     /** Work that runs its queries in one session. */
@@ -67,6 +72,28 @@ public class AnalysisReader {
                             }
                         }
                         return rows;
+                    } catch (SQLException e) {
+                        throw failure(e);
+                    }
+                }
+
+                @Override
+                public void each(String sql, SqlParameters parameters, RowReader<Boolean> reader) {
+                    // The driver fetches in pages only inside a transaction.
+                    try {
+                        connection.setAutoCommit(false);
+                        try (PreparedStatement query = connection.prepareStatement(sql)) {
+                            query.setFetchSize(FETCH_SIZE);
+                            parameters.bind(connection, query);
+                            try (ResultSet result = query.executeQuery()) {
+                                while (result.next() && reader.read(result)) {
+                                    // read on
+                                }
+                            }
+                        } finally {
+                            connection.rollback();
+                            connection.setAutoCommit(true);
+                        }
                     } catch (SQLException e) {
                         throw failure(e);
                     }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.spend.lm3.service.Lm3Calculator;
 import org.anchornetwork.spend.rollup.Cube;
+import org.anchornetwork.spend.rollup.SupplierAtoms;
 
 /**
  * Where the network's spend leaks: per category, the suppliers outside a tier that are paid most, with how many
@@ -46,10 +47,11 @@ public class LeakageAnalysis {
             Boolean suppressed, Integer suppressedSuppliers) {
     }
 
+    /** A category's leakage; figures the privacy rule hides are null and named in suppressedMeasures. */
     public record CategoryLeakage(String category, String categoryLabel, boolean influenceable, BigDecimal totalSpend,
             BigDecimal localSpend, BigDecimal localShare, BigDecimal nonLocalSpend, BigDecimal nonLocalShare,
             BigDecimal unknownLocationSpend, int localSuppliersPaid, int nonLocalSuppliersPaid,
-            List<LeakingSupplier> topNonLocalSuppliers) {
+            List<LeakingSupplier> topNonLocalSuppliers, List<String> suppressedMeasures) {
     }
 
     public record Definitions(String financialYear, String tier, int tierVersion, String tierLabel, String scope,
@@ -59,20 +61,20 @@ public class LeakageAnalysis {
     public record Leakage(Definitions definitions, List<CategoryLeakage> categories) {
     }
 
-    /** A category's spend in the year by where its suppliers are: local, non-local, unknown; and suppliers paid. */
-    private static final class Totals {
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        BigDecimal local = total;
-        BigDecimal nonLocal = total;
-        BigDecimal unknown = total;
-        int localSuppliers;
-        int nonLocalSuppliers;
-        /** The locality masks of the category's non-local suppliers (few: the combinations of tiers outside this one). */
-        java.util.SortedSet<Integer> nonLocalLocalities = new java.util.TreeSet<>();
+    /** One of the non-local suppliers paid most: its name, who pays it, and other anchors' payments as atom sums. */
+    private record Leak(UUID supplier, String name, BigDecimal amount, int locality, int anchors, boolean othersPay,
+            long othersPayments, long hash) {
+
+        Disclosure.Line line() {
+            return new Disclosure.Line(locality, 0, othersPayments, othersPayments * hash, othersPayments * hash * hash, anchors,
+                    othersPay);
+        }
     }
 
-    /** One of the non-local suppliers paid most: its name, how many anchors pay it, and whether others than the caller do. */
-    private record Leak(UUID supplier, String name, BigDecimal amount, int anchors, boolean othersPay) {
+    /** The families a category's leakage publishes: its total, local, non-local and unknown-location spend. */
+    private static List<Disclosure.Family> families(YearAndTier year) {
+        return List.of(Disclosure.TOTAL, Disclosure.local(year.tier(), year.bit()), Disclosure.nonLocal(year.tier(), year.bit()),
+                Disclosure.UNKNOWN_LOCATION);
     }
 
     public Leakage leakage(Question question, int top) {
@@ -82,18 +84,30 @@ public class LeakageAnalysis {
     }
 
     private Leakage leakage(AnalysisReader.Session session, Question question, int top, AnalysisDefinitions.Snapshot known) {
-        boolean suppress = question.scope() == AggregateQuery.Scope.NETWORK;
-        Map<String, Totals> totals = totals(session, question);
+        boolean network = question.scope() == AggregateQuery.Scope.NETWORK;
+        Disclosure disclosure = new Disclosure(analysis.supplierThreshold(), question.callerOrgId());
+        List<Disclosure.Family> asked = families(question.year());
+        Map<String, CubeCells.Cell> cells = categoryCells(session, question, network);
+        Map<String, int[]> supplierCounts = supplierCounts(session, question);
         List<CategoryLeakage> categories = new ArrayList<>();
         int suppressedInAll = 0;
-        for (Map.Entry<String, Totals> category : totals.entrySet()) {
+        int suppressedFigures = 0;
+        for (Map.Entry<String, CubeCells.Cell> category : cells.entrySet()) {
+            CubeCells.Cell cell = category.getValue();
+            List<Disclosure.Family> kept = network ? disclosure.keep(cell.parts, asked) : asked;
+            java.util.SortedSet<Integer> nonLocal = new java.util.TreeSet<>(cell.localities.stream()
+                    .filter(locality -> locality >= 0 && (locality & (1 << question.year().bit())) == 0).toList());
+            List<Leak> leaks = topNonLocal(session, question, category.getKey(), nonLocal, top);
+            boolean[] shownLines = network ? disclosure.showLines(cell.parts, kept, leaks.stream().map(Leak::line).toList())
+                    : null;
             List<LeakingSupplier> shown = new ArrayList<>();
             int suppressed = 0;
-            for (Leak leak : topNonLocal(session, question, category.getKey(), category.getValue().nonLocalLocalities, top)) {
-                if (suppress && leak.anchors() < analysis.supplierThreshold() && leak.othersPay()) {
+            for (int i = 0; i < leaks.size(); i++) {
+                Leak leak = leaks.get(i);
+                if (shownLines != null && !shownLines[i]) {
                     suppressed++;
                 } else {
-                    shown.add(new LeakingSupplier(leak.supplier(), leak.name(), leak.amount(), suppress ? leak.anchors() : null,
+                    shown.add(new LeakingSupplier(leak.supplier(), leak.name(), leak.amount(), network ? leak.anchors() : null,
                             null, null));
                 }
             }
@@ -101,20 +115,45 @@ public class LeakageAnalysis {
                 shown.add(new LeakingSupplier(null, null, null, null, true, suppressed));
                 suppressedInAll += suppressed;
             }
-            Totals sums = category.getValue();
+            CubeCells.Sums sums = cell.sums;
+            BigDecimal local = sums.local[0];
+            BigDecimal nonLocalSpend = sums.total.subtract(local).subtract(sums.unknown);
+            BigDecimal positiveNonLocal = sums.positive.subtract(sums.positiveLocal[0]).subtract(sums.positiveUnknown);
+            List<String> hidden = new ArrayList<>();
+            boolean totalShown = shows(kept, Disclosure.TOTAL, "totalSpend", hidden);
+            boolean localShown = shows(kept, asked.get(1), "localSpend", hidden);
+            boolean nonLocalShown = shows(kept, asked.get(2), "nonLocalSpend", hidden);
+            boolean unknownShown = shows(kept, Disclosure.UNKNOWN_LOCATION, "unknownLocationSpend", hidden);
+            suppressedFigures += hidden.size();
+            int[] counts = supplierCounts.getOrDefault(category.getKey(), new int[2]);
             AnalysisDefinitions.Category info = known.categories().get(category.getKey());
             categories.add(new CategoryLeakage(category.getKey(), info == null ? null : info.label(),
-                    info == null || info.influenceable(), sums.total, sums.local, SpendAnalysis.share(sums.local, sums.total),
-                    sums.nonLocal, SpendAnalysis.share(sums.nonLocal, sums.total), sums.unknown, sums.localSuppliers,
-                    sums.nonLocalSuppliers, shown));
+                    info == null || info.influenceable(), totalShown ? sums.total : null, localShown ? local : null,
+                    localShown ? SpendAnalysis.share(sums.positiveLocal[0], sums.positive) : null,
+                    nonLocalShown ? nonLocalSpend : null,
+                    nonLocalShown ? SpendAnalysis.share(positiveNonLocal, sums.positive) : null,
+                    unknownShown ? sums.unknown : null, counts[0], counts[1], shown, hidden.isEmpty() ? null : hidden));
         }
-        categories.sort(Comparator.comparing(CategoryLeakage::nonLocalSpend).reversed().thenComparing(CategoryLeakage::category));
+        categories.sort(Comparator.comparing(CategoryLeakage::nonLocalSpend, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(CategoryLeakage::category));
         YearAndTier year = question.year();
         return new Leakage(new Definitions(year.financialYear(), year.tier(), year.version(), year.label(),
                 question.scope().name(), question.denominator().name(), "Non-local: suppliers with a located site, none "
-                        + "of them in the tier. Spend whose supplier's location is unknown is neither local nor non-local.",
-                new SpendAnalysis.Suppression(analysis.supplierThreshold(), suppress, suppressedInAll, analysis.suppressionRule()),
-                question.scope() == AggregateQuery.Scope.OWN ? "spend_cube_supplier_year" : "spend_cube_leakage"), categories);
+                        + "of them in the tier. Spend whose supplier's location is unknown is neither local nor non-local. "
+                        + "Shares are of positive spend (credits netted per supplier, month and expense type).",
+                new SpendAnalysis.Suppression(analysis.supplierThreshold(), network, suppressedInAll, 0, suppressedFigures,
+                        analysis.suppressionRule()),
+                network ? "spend_cube_category, spend_cube_leakage" : "spend_cube_category, spend_cube_supplier_year"),
+                categories);
+    }
+
+    /** Whether the family is kept; if not, names the figure as suppressed. */
+    private static boolean shows(List<Disclosure.Family> kept, Disclosure.Family family, String figure, List<String> hidden) {
+        if (kept.contains(family)) {
+            return true;
+        }
+        hidden.add(figure);
+        return false;
     }
 
     public record Rate(BigDecimal percent, String source) {
@@ -129,7 +168,7 @@ public class LeakageAnalysis {
             BigDecimal categoryLocalShareBefore, BigDecimal categoryNonLocalSpendBefore, BigDecimal moved,
             BigDecimal categoryLocalSpendAfter, BigDecimal categoryLocalShareAfter, BigDecimal totalSpend,
             BigDecimal localSpendBefore, BigDecimal localShareBefore, BigDecimal localSpendAfter, BigDecimal localShareAfter,
-            EconomicValue localEconomicValue, String note) {
+            EconomicValue localEconomicValue, String note, List<String> suppressedMeasures) {
     }
 
     /** Moving {@code percent}% of the category's non-local spend to local suppliers. */
@@ -146,32 +185,59 @@ public class LeakageAnalysis {
     private WhatIf whatIf(AnalysisReader.Session session, Question question, BigDecimal percent, Lm3Calculator.Mode mode,
             Lm3Calculator.Rates defaults) {
         String category = question.categories().get(0);
-        Totals sums = totals(session, question).getOrDefault(category, new Totals());
-        BigDecimal local = sums.local;
-        BigDecimal nonLocal = sums.nonLocal;
-        BigDecimal total = sums.total;
-        // Spend and re-spend of the category's surveyed suppliers, local and non-local.
+        boolean network = question.scope() == AggregateQuery.Scope.NETWORK;
+        List<AnalysisDefinitions.Tier> tiers = List.of(tierOf(question.year()));
+        CubeCells.Cell cell = categoryCells(session, question, network).getOrDefault(category,
+                new CubeCells.Cell(new Object[] { category }, 1));
+        CubeCells.Cell all = yearCell(session, question, network, tiers);
+        // The figures rest on the category's total, local and non-local spend, and the year's total and local spend.
+        Disclosure disclosure = new Disclosure(analysis.supplierThreshold(), question.callerOrgId());
+        List<Disclosure.Family> asked = families(question.year()).subList(0, 3);
+        boolean categoryShown = !network || disclosure.keep(cell.parts, asked).size() == asked.size();
+        boolean yearShown = !network || disclosure.keep(all.parts, asked.subList(0, 2)).size() == 2;
+
+        BigDecimal total = cell.sums.positive;
+        BigDecimal local = cell.sums.positiveLocal[0];
+        BigDecimal nonLocal = total.subtract(local).subtract(cell.sums.positiveUnknown);
+        // Surveyed suppliers' spend and re-spend, local and non-local.
         BigDecimal[] surveyed = surveyedRespend(session, question, category);
         Rate localRate = rate(mode, surveyed[0], surveyed[1], defaults.localSupplierRate());
         Rate nonLocalRate = rate(mode, surveyed[2], surveyed[3], defaults.nonLocalSupplierRate());
-        BigDecimal movable = nonLocal.max(BigDecimal.ZERO);
-        BigDecimal moved = movable.multiply(percent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
-        BigDecimal[] overall = overall(session, question);
+        BigDecimal moved = nonLocal.multiply(percent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
         BigDecimal rl = localRate.percent().divide(HUNDRED);
         BigDecimal rn = nonLocalRate.percent().divide(HUNDRED);
         BigDecimal before = local.multiply(BigDecimal.ONE.add(rl)).add(nonLocal.multiply(rn)).setScale(2, RoundingMode.HALF_UP);
         BigDecimal gain = moved.multiply(BigDecimal.ONE.add(rl).subtract(rn)).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal yearTotal = all.sums.positive;
+        BigDecimal yearLocal = all.sums.positiveLocal[0];
+        List<String> hidden = new ArrayList<>();
+        if (!categoryShown) {
+            hidden.addAll(List.of("categorySpend", "categoryLocalSpendBefore", "categoryLocalShareBefore",
+                    "categoryNonLocalSpendBefore", "moved", "categoryLocalSpendAfter", "categoryLocalShareAfter",
+                    "localSpendAfter", "localShareAfter", "localEconomicValue"));
+        }
+        if (!yearShown) {
+            hidden.addAll(List.of("totalSpend", "localSpendBefore", "localShareBefore"));
+            if (categoryShown) {
+                hidden.addAll(List.of("localSpendAfter", "localShareAfter"));
+            }
+        }
+        boolean after = categoryShown && yearShown;
         YearAndTier year = question.year();
         return new WhatIf(year.financialYear(), year.tier(), year.version(), question.scope().name(),
-                question.denominator().name(), category, percent, total, local, SpendAnalysis.share(local, total), nonLocal,
-                moved, local.add(moved), SpendAnalysis.share(local.add(moved), total), overall[0], overall[1],
-                SpendAnalysis.share(overall[1], overall[0]), overall[1].add(moved),
-                SpendAnalysis.share(overall[1].add(moved), overall[0]),
-                new EconomicValue(localRate, nonLocalRate, before, before.add(gain), gain, "Local economic value (NEF): "
-                        + "local spend x (1 + local suppliers' re-spend rate) + non-local spend x non-local suppliers' "
-                        + "local re-spend rate; moving M gains M x (1 + local rate - non-local rate)."),
-                "Moves " + percent.stripTrailingZeros().toPlainString() + "% of the category's spend with non-local "
-                        + "suppliers to local ones; spend of unknown location is not moved.");
+                question.denominator().name(), category, percent, categoryShown ? total : null,
+                categoryShown ? local : null, categoryShown ? SpendAnalysis.share(local, total) : null,
+                categoryShown ? nonLocal : null, categoryShown ? moved : null, categoryShown ? local.add(moved) : null,
+                categoryShown ? SpendAnalysis.share(local.add(moved), total) : null, yearShown ? yearTotal : null,
+                yearShown ? yearLocal : null, yearShown ? SpendAnalysis.share(yearLocal, yearTotal) : null,
+                after ? yearLocal.add(moved) : null, after ? SpendAnalysis.share(yearLocal.add(moved), yearTotal) : null,
+                categoryShown ? new EconomicValue(localRate, nonLocalRate, before, before.add(gain), gain, "Local economic value "
+                        + "(NEF): local spend x (1 + local suppliers' re-spend rate) + non-local spend x non-local suppliers' "
+                        + "local re-spend rate; moving M gains M x (1 + local rate - non-local rate).") : null,
+                "Moves " + percent.stripTrailingZeros().toPlainString() + "% of the category's positive spend with non-local "
+                        + "suppliers (payments net of credit notes per supplier, month and expense type) to local ones; spend "
+                        + "of unknown location is not moved. Spend figures here are positive spend.",
+                hidden.isEmpty() ? null : hidden);
     }
 
     /** A re-spend rate: surveyed suppliers' spend-weighted mean where surveys exist (and mode is surveyed), else the default. */
@@ -183,21 +249,41 @@ public class LeakageAnalysis {
         return new Rate(fallback, "MODELLED: the network's default rate");
     }
 
-    /** The year's spend and local spend across every category, in the same scope and denominator. */
-    private BigDecimal[] overall(AnalysisReader.Session session, Question question) {
+    /** The tier of the question as the cube readers take it. */
+    private static AnalysisDefinitions.Tier tierOf(YearAndTier year) {
+        return new AnalysisDefinitions.Tier(year.tier(), year.bit(), year.label(), 0);
+    }
+
+    /** The year's spend across every category as one cell, in the question's scope and denominator. */
+    private CubeCells.Cell yearCell(AnalysisReader.Session session, Question question, boolean atoms,
+            List<AnalysisDefinitions.Tier> tiers) {
         SqlParameters parameters = new SqlParameters();
-        StringBuilder sql = new StringBuilder("select coalesce(sum(c.amount), 0), coalesce(sum(c.amount) filter (where ")
-                .append(question.year().localSql()).append("), 0) from spend_cube_month c where c.month between ")
-                .append(parameters.value(question.year().yearStart())).append(" and ")
-                .append(parameters.value(question.year().yearStart().plusMonths(11)));
-        if (question.denominator() == AggregateQuery.Denominator.INFLUENCEABLE) {
-            sql.append(" and c.influenceable");
+        StringBuilder sql = new StringBuilder("select ").append(CubeCells.columns(atoms)).append(" from spend_cube_month c where ")
+                .append(yearMonths(question, parameters));
+        conditions(question, sql, parameters, true, false);
+        sql.append(" group by 1, 2");
+        List<CubeCells.Cell> cells = CubeCells.read(session, sql.toString(), parameters, 0, tiers, atoms, 1);
+        return cells.isEmpty() ? new CubeCells.Cell(new Object[0], tiers.size()) : cells.get(0);
+    }
+
+    /** Each category's spend in the year (these categories; none: all), in the question's scope and denominator. */
+    private Map<String, CubeCells.Cell> categoryCells(AnalysisReader.Session session, Question question, boolean atoms) {
+        SqlParameters parameters = new SqlParameters();
+        StringBuilder sql = new StringBuilder("select c.category_code, ").append(CubeCells.columns(atoms))
+                .append(" from spend_cube_category c where ").append(yearMonths(question, parameters));
+        conditions(question, sql, parameters, true, true);
+        sql.append(" group by 1, 2, 3 having sum(c.payment_count) <> 0 order by 1");
+        Map<String, CubeCells.Cell> cells = new java.util.TreeMap<>();
+        for (CubeCells.Cell cell : CubeCells.read(session, sql.toString(), parameters, 1, List.of(tierOf(question.year())),
+                atoms, Integer.MAX_VALUE)) {
+            cells.put((String) cell.key[0], cell);
         }
-        if (question.scope() == AggregateQuery.Scope.OWN) {
-            sql.append(" and c.anchor_org_id = ").append(parameters.value(question.callerOrgId()));
-        }
-        return session.list(sql.toString(), parameters, row -> new BigDecimal[] { row.getBigDecimal(1).setScale(2),
-            row.getBigDecimal(2).setScale(2) }).get(0);
+        return cells;
+    }
+
+    private static String yearMonths(Question question, SqlParameters parameters) {
+        return "c.month between " + parameters.value(question.year().yearStart()) + " and "
+                + parameters.value(question.year().yearStart().plusMonths(11));
     }
 
     private static void validate(Question question, AnalysisDefinitions.Snapshot known) {
@@ -222,69 +308,30 @@ public class LeakageAnalysis {
         return sql.toString();
     }
 
-    /**
-     * Per category: spend local, non-local and of unknown location, and suppliers paid. The network's come from the
-     * per-year category table; an anchor's own from the category cube and its own supplier rows.
-     */
-    private Map<String, Totals> totals(AnalysisReader.Session session, Question question) {
-        Map<String, Totals> totals = new java.util.TreeMap<>();
+    /** Per category: how many local and non-local suppliers are paid in the year (the network's from the per-year table). */
+    private Map<String, int[]> supplierCounts(AnalysisReader.Session session, Question question) {
+        Map<String, int[]> counts = new java.util.HashMap<>();
         int bit = 1 << question.year().bit();
         SqlParameters parameters = new SqlParameters();
-        StringBuilder sql = new StringBuilder();
+        StringBuilder sql = new StringBuilder("select c.category_code, (c.locality & ").append(bit).append(") <> 0, ");
         if (question.scope() == AggregateQuery.Scope.NETWORK) {
-            sql.append("select c.category_code, c.locality, sum(c.amount), sum(c.suppliers) from ").append(Cube.CATEGORY_YEAR)
-                    .append(" c where c.financial_year = ").append(parameters.value(question.year().yearStart()));
-            conditions(question, sql, parameters, true);
+            sql.append("sum(c.suppliers) from ").append(Cube.CATEGORY_YEAR).append(" c where c.financial_year = ")
+                    .append(parameters.value(question.year().yearStart()));
+            conditions(question, sql, parameters, true, true);
         } else {
-            sql.append("select c.category_code, c.locality, sum(c.amount), 0 from spend_cube_category c where c.month between ")
-                    .append(parameters.value(question.year().yearStart())).append(" and ")
-                    .append(parameters.value(question.year().yearStart().plusMonths(11)));
-            conditions(question, sql, parameters, true);
+            sql.append("count(*) from ").append(supplierRows(question, parameters)).append(" and c.payment_count <> 0");
+            conditions(question, sql, parameters, false, true);
         }
-        sql.append(" group by 1, 2 having sum(c.payment_count) <> 0");
-        session.list(sql.toString(), parameters, row -> {
-            Totals sums = totals.computeIfAbsent(row.getString(1), c -> new Totals());
-            int locality = row.getInt(2);
-            BigDecimal amount = row.getBigDecimal(3).setScale(2);
-            int suppliers = row.getInt(4);
-            sums.total = sums.total.add(amount);
-            if (locality < 0) {
-                sums.unknown = sums.unknown.add(amount);
-            } else if ((locality & bit) != 0) {
-                sums.local = sums.local.add(amount);
-                sums.localSuppliers += suppliers;
-            } else {
-                sums.nonLocal = sums.nonLocal.add(amount);
-                sums.nonLocalSuppliers += suppliers;
-                sums.nonLocalLocalities.add(locality);
-            }
-            return null;
-        });
-        if (question.scope() == AggregateQuery.Scope.OWN) {
-            SqlParameters counting = new SqlParameters();
-            StringBuilder suppliers = new StringBuilder("select c.category_code, (c.locality & ").append(bit)
-                    .append(") <> 0, count(*) from ").append(supplierRows(question, counting))
-                    .append(" and c.payment_count <> 0 and c.locality >= 0");
-            conditions(question, suppliers, counting, false);
-            suppliers.append(" group by 1, 2");
-            session.list(suppliers.toString(), counting, row -> {
-                Totals sums = totals.get(row.getString(1));
-                if (sums != null) {
-                    if (row.getBoolean(2)) {
-                        sums.localSuppliers = row.getInt(3);
-                    } else {
-                        sums.nonLocalSuppliers = row.getInt(3);
-                    }
-                }
-                return null;
-            });
-        }
-        return totals;
+        sql.append(" and c.locality >= 0 group by 1, 2");
+        session.list(sql.toString(), parameters, row -> counts.computeIfAbsent(row.getString(1), c -> new int[2])
+                [row.getBoolean(2) ? 0 : 1] = row.getInt(3));
+        return counts;
     }
 
-    /** The category, influenceable and scope conditions of a query on alias c. */
-    private static void conditions(Question question, StringBuilder sql, SqlParameters parameters, boolean withScope) {
-        if (!question.categories().isEmpty()) {
+    /** The category (where {@code byCategory}), influenceable and scope conditions of a query on alias c. */
+    private static void conditions(Question question, StringBuilder sql, SqlParameters parameters, boolean withScope,
+            boolean byCategory) {
+        if (byCategory && !question.categories().isEmpty()) {
             sql.append(" and c.category_code = any(").append(parameters.array("varchar", question.categories().toArray())).append(')');
         }
         if (withScope) {
@@ -310,12 +357,13 @@ public class LeakageAnalysis {
         SqlParameters parameters = new SqlParameters();
         StringBuilder sql = new StringBuilder("with top as (");
         if (question.scope() == AggregateQuery.Scope.OWN) {
-            sql.append("select c.supplier_id, sum(c.amount) as amount from ").append(supplierRows(question, parameters))
+            sql.append("select c.supplier_id, sum(c.amount) as amount, min(c.locality) as locality from ")
+                    .append(supplierRows(question, parameters))
                     .append(" and c.category_code = ").append(parameters.value(category)).append(" and c.locality = any(")
                     .append(parameters.array("integer", localities.toArray())).append(") and c.payment_count <> 0")
                     .append(" group by c.supplier_id order by 2 desc, 1 limit ").append(top);
         } else {
-            String branch = "(select c.supplier_id, c.amount from " + Cube.LEAKAGE.table + " c where c.financial_year = %s"
+            String branch = "(select c.supplier_id, c.amount, c.locality from " + Cube.LEAKAGE.table + " c where c.financial_year = %s"
                     + " and c.category_code = %s and c.locality = %s and c.payment_count <> 0"
                     + (question.denominator() == AggregateQuery.Denominator.INFLUENCEABLE ? " and c.influenceable" : "")
                     + " order by c.amount desc limit " + top + ")";
@@ -327,14 +375,17 @@ public class LeakageAnalysis {
             sql.append("select * from (").append(String.join(" union all ", branches)).append(") u order by 2 desc, 1 limit ")
                     .append(top);
         }
-        sql.append(")\nselect t.supplier_id, s.name, t.amount, p.anchors, p.others from top t join supplier s on s.id = t.supplier_id\n")
+        sql.append(")\nselect t.supplier_id, s.name, t.amount, t.locality, p.anchors, p.others, p.other_payments, ")
+                .append(SupplierAtoms.hashSql("t.supplier_id")).append(" from top t join supplier s on s.id = t.supplier_id\n")
                 .append("cross join lateral (select count(distinct y.anchor_org_id) as anchors, count(*) filter (where ")
-                .append("y.anchor_org_id <> ").append(parameters.value(question.callerOrgId())).append(") as others from ")
+                .append("y.anchor_org_id <> ").append(parameters.value(question.callerOrgId()))
+                .append(") as others, coalesce(sum(y.payment_count) filter (where y.anchor_org_id <> ")
+                .append(parameters.value(question.callerOrgId())).append("), 0) as other_payments from ")
                 .append("spend_cube_supplier_year y where y.supplier_id = t.supplier_id and y.financial_year = ")
                 .append(parameters.value(question.year().yearStart())).append(" and y.category_code = ")
                 .append(parameters.value(category)).append(" and y.payment_count <> 0) p\norder by t.amount desc, t.supplier_id");
         return session.list(sql.toString(), parameters, row -> new Leak(row.getObject(1, UUID.class), row.getString(2),
-                row.getBigDecimal(3).setScale(2), row.getInt(4), row.getInt(5) > 0));
+                row.getBigDecimal(3).setScale(2), row.getInt(4), row.getInt(5), row.getInt(6) > 0, row.getLong(7), row.getLong(8)));
     }
 
     /** Spend with the category's surveyed suppliers and what they re-spend: local spend, re-spend, non-local, re-spend. */

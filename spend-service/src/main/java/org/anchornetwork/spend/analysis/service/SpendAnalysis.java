@@ -24,6 +24,7 @@ import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.spend.geography.service.TierEpochs;
 import org.anchornetwork.spend.rollup.Cube;
 import org.anchornetwork.spend.rollup.SpendRollups;
+import org.anchornetwork.spend.rollup.SupplierAtoms;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,37 +56,6 @@ public class SpendAnalysis {
     public record Caller(String orgId) {
     }
 
-    /** Sums of one cell, before they are presented. */
-    static final class Sums {
-        long payments;
-        BigDecimal total = ZERO;
-        BigDecimal sme = ZERO;
-        BigDecimal vcse = ZERO;
-        BigDecimal signatory = ZERO;
-        BigDecimal unknown = ZERO;
-        BigDecimal[] local;
-        Long suppliers;
-        int anchors;
-        boolean onlyCaller;
-
-        Sums(int tiers) {
-            local = new BigDecimal[tiers];
-            java.util.Arrays.fill(local, ZERO);
-        }
-
-        void add(Sums other) {
-            payments += other.payments;
-            total = total.add(other.total);
-            sme = sme.add(other.sme);
-            vcse = vcse.add(other.vcse);
-            signatory = signatory.add(other.signatory);
-            unknown = unknown.add(other.unknown);
-            for (int i = 0; i < local.length; i++) {
-                local[i] = local[i].add(other.local[i]);
-            }
-        }
-    }
-
     /** What the API returns: definitions, the cells of this page, a summary over all cells and the next page. */
     public record Result(Definitions definitions, List<String> drilldown, List<Map<String, Object>> cells,
             Map<String, Object> summary, int cellCount, String next) {
@@ -106,16 +76,18 @@ public class SpendAnalysis {
     public record TierVersionUse(int version, List<String> financialYears) {
     }
 
-    public record Suppression(int threshold, boolean applies, int suppressedSuppliers, String rule) {
+    /**
+     * How the privacy rule shaped the answer: how many supplier cells, other cells and single figures (a measure of a
+     * cell or of the summary) it hid.
+     */
+    public record Suppression(int threshold, boolean applies, int suppressedSuppliers, int suppressedCells,
+            int suppressedFigures, String rule) {
     }
 
     /** The cube a query is read from: the first (smallest) that has every column and the period grain it needs. */
     static Cube cubeFor(AggregateQuery query) {
-        Set<Cube.Column> needed = EnumSet.of(Cube.Column.LOCALITY);
-        // Own spend is cut by anchor; a network analysis by supplier counts the anchors paying each.
-        if (query.scope() == AggregateQuery.Scope.OWN || query.drilldowns().contains(Dimension.SUPPLIER)) {
-            needed.add(Cube.Column.ANCHOR);
-        }
+        // Own spend is cut by anchor; a network answer's privacy needs to know which anchors pay (decision 0010).
+        Set<Cube.Column> needed = EnumSet.of(Cube.Column.LOCALITY, Cube.Column.ANCHOR);
         boolean monthly = false;
         List<Dimension> used = new ArrayList<>(query.drilldowns());
         used.addAll(query.cuts().keySet());
@@ -147,118 +119,164 @@ public class SpendAnalysis {
     private Result aggregate(AnalysisReader.Session session, AggregateQuery query, Caller caller,
             AnalysisDefinitions.Snapshot known) {
         Cube cube = cubeFor(query);
-        boolean supplierLevel = query.drilldowns().contains(Dimension.SUPPLIER);
-        boolean suppress = supplierLevel && query.scope() == AggregateQuery.Scope.NETWORK;
+        boolean network = query.scope() == AggregateQuery.Scope.NETWORK;
         boolean supplierCount = query.measures().contains(Measure.SUPPLIER_COUNT);
+        int dimensions = query.drilldowns().size();
 
         SqlParameters parameters = new SqlParameters();
         String where = conditions(query, cube, known, caller, parameters);
         LocalDate[] period = period(session, query);
         List<AnalysisDefinitions.Tier> tiers = tiersIn(known, period);
 
+        // One row per cell, locality and anchor: the tiers come from the locality, the privacy rule needs the anchors.
         StringBuilder sql = new StringBuilder("select ");
         for (Dimension dimension : query.drilldowns()) {
             sql.append(dimension.sql(cube.grain, known)).append(", ");
         }
-        sql.append("sum(c.payment_count), sum(c.amount), sum(c.sme_amount), sum(c.vcse_amount), sum(c.signatory_amount), ")
-                .append("coalesce(sum(c.amount) filter (where c.locality < 0), 0)");
-        for (AnalysisDefinitions.Tier tier : tiers) {
-            sql.append(", coalesce(sum(c.amount) filter (where c.locality >= 0 and (c.locality & ").append(1 << tier.bit())
-                    .append(") <> 0), 0)");
+        sql.append(CubeCells.columns(network)).append(" from ").append(relation(cube)).append(" c").append(joins(query)).append(" where ").append(where)
+                .append(" group by ").append(ordinals(dimensions + 2)).append(" having sum(c.payment_count) <> 0");
+        if (dimensions > 0) {
+            sql.append(" order by ").append(ordinals(dimensions));
         }
+
+        List<CubeCells.Cell> cells = CubeCells.read(session, sql.toString(), parameters, dimensions, tiers, network, maxCells);
         if (supplierCount) {
-            sql.append(", count(distinct c.supplier_id) filter (where c.supplier_id <> ").append(SpendRollups.NO_SUPPLIER_SQL)
-                    .append(" and c.payment_count <> 0)");
-        }
-        SqlParameters selectParameters = new SqlParameters();
-        if (suppress) {
-            sql.append(", count(distinct c.anchor_org_id) filter (where c.payment_count <> 0), bool_and(c.anchor_org_id = ")
-                    .append(selectParameters.value(caller.orgId())).append(" or c.payment_count = 0)");
-        }
-        sql.append(" from ").append(relation(cube)).append(" c").append(joins(query));
-        sql.append(" where ").append(where);
-        if (!query.drilldowns().isEmpty()) {
-            String ordinals = java.util.stream.IntStream.rangeClosed(1, query.drilldowns().size()).mapToObj(Integer::toString)
-                    .collect(Collectors.joining(", "));
-            sql.append(" group by ").append(ordinals).append(" having sum(c.payment_count) <> 0 order by ").append(ordinals);
-        }
-        sql.append(" limit ").append(maxCells + 1);
-        selectParameters.append(parameters);
-
-        int dimensions = query.drilldowns().size();
-        List<Object[]> keys = new ArrayList<>();
-        List<Sums> rows = session.list(sql.toString(), selectParameters, row -> {
-            Object[] key = new Object[dimensions];
-            for (int i = 0; i < dimensions; i++) {
-                key[i] = row.getObject(i + 1);
-            }
-            keys.add(key);
-            return sums(row, dimensions, tiers.size(), supplierCount, suppress);
-        });
-        if (rows.size() > maxCells) {
-            throw ApiProblemException.invalid("The answer would have more than " + maxCells + " cells",
-                    List.of(ProblemError.at("drilldown", "too-many-cells", "add cuts or drill down by fewer dimensions")));
-        }
-        if (dimensions == 0 && rows.size() == 1 && rows.get(0).payments == 0) {
-            rows.clear();
-            keys.clear();
+            supplierCounts(session, query, cube, known, where, parameters, cells);
         }
 
-        // Suppression: a supplier's cell with other anchors' spend is shown only when enough anchors pay it.
-        Sums summarySums = new Sums(tiers.size());
-        rows.forEach(summarySums::add);
+        // Privacy (decision 0010): what a network answer shows is decided on what it would reveal.
+        List<Disclosure.Family> asked = families(query.measures(), tiers);
+        Disclosure.Decision decision = network
+                ? new Disclosure(supplierThreshold, caller.orgId()).decide(cells.stream().map(c -> c.parts).toList(), asked,
+                        cells.stream().map(c -> c.sums.total.abs()).toList())
+                : null;
+
         int supplierColumn = query.drilldowns().indexOf(Dimension.SUPPLIER);
-        List<Map<String, Object>> cells = new ArrayList<>();
+        Map<UUID, String> supplierNames = supplierColumn >= 0
+                ? supplierNames(session, cells.stream().map(c -> c.key).toList(), supplierColumn) : Map.of();
+        List<Map<String, Object>> shown = new ArrayList<>();
         Map<List<Object>, int[]> suppressedByGroup = new LinkedHashMap<>();
         int suppressedSuppliers = 0;
-        Map<UUID, String> supplierNames = supplierLevel ? supplierNames(session, keys, supplierColumn) : Map.of();
-        for (int r = 0; r < rows.size(); r++) {
-            Object[] key = keys.get(r);
-            Sums row = rows.get(r);
-            if (suppress && !SpendRollups.NO_SUPPLIER.equals(key[supplierColumn]) && row.anchors < supplierThreshold
-                    && !row.onlyCaller) {
-                List<Object> group = new ArrayList<>(java.util.Arrays.asList(key));
-                group.set(supplierColumn, null);
-                suppressedByGroup.computeIfAbsent(group, g -> new int[1])[0]++;
-                suppressedSuppliers++;
+        int suppressedCells = 0;
+        int suppressedFigures = 0;
+        CubeCells.Sums summarySums = new CubeCells.Sums(tiers.size());
+        for (int c = 0; c < cells.size(); c++) {
+            CubeCells.Cell cell = cells.get(c);
+            summarySums.add(cell.sums);
+            Disclosure.Shown decided = decision == null ? null : decision.cells().get(c);
+            if (decided != null && decided.hidden()) {
+                if (supplierColumn >= 0 && !SpendRollups.NO_SUPPLIER.equals(cell.key[supplierColumn])) {
+                    // Hidden suppliers are counted in one cell per group, without names or figures.
+                    List<Object> group = new ArrayList<>(java.util.Arrays.asList(cell.key));
+                    group.set(supplierColumn, null);
+                    suppressedByGroup.computeIfAbsent(group, g -> new int[1])[0]++;
+                    suppressedSuppliers++;
+                    continue;
+                }
+                Map<String, Object> hidden = new LinkedHashMap<>();
+                putDimensions(hidden, query.drilldowns(), cell.key, known, supplierNames);
+                hidden.put("suppressed", true);
+                shown.add(hidden);
+                suppressedCells++;
                 continue;
             }
-            Map<String, Object> cell = new LinkedHashMap<>();
-            putDimensions(cell, query.drilldowns(), key, known, supplierNames);
-            putMeasures(cell, query.measures(), row, tiers);
-            cells.add(cell);
+            Map<String, Object> presented = new LinkedHashMap<>();
+            putDimensions(presented, query.drilldowns(), cell.key, known, supplierNames);
+            suppressedFigures += putMeasures(presented, query.measures(), cell.sums, tiers, asked, decided);
+            shown.add(presented);
         }
         for (Map.Entry<List<Object>, int[]> group : suppressedByGroup.entrySet()) {
             Map<String, Object> cell = new LinkedHashMap<>();
             putDimensions(cell, query.drilldowns(), group.getKey().toArray(), known, supplierNames);
             cell.put("suppressed", true);
             cell.put("suppressedSuppliers", group.getValue()[0]);
-            cells.add(cell);
+            shown.add(cell);
         }
         if (query.order() != null) {
-            cells.sort(order(query.order(), query.descending()));
+            shown.sort(order(query.order(), query.descending()));
         }
 
         Map<String, Object> summary = new LinkedHashMap<>();
         if (supplierCount) {
             summarySums.suppliers = supplierTotal(session, query, cube, where, parameters);
         }
-        putMeasures(summary, query.measures(), summarySums, tiers);
+        if (decision != null && decision.summary().hidden() && !cells.isEmpty()) {
+            summary.put("suppressed", true);
+            suppressedFigures++;
+        } else {
+            suppressedFigures += putMeasures(summary, query.measures(), summarySums, tiers, asked,
+                    decision == null ? null : decision.summary());
+        }
 
-        int from = Math.min(query.offset(), cells.size());
-        int to = Math.min(from + query.limit(), cells.size());
-        String next = to < cells.size() ? Cursors.encode(Integer.toString(to)) : null;
-        Definitions meaning = definitions(query, known, tiers, period, cube,
-                new Suppression(supplierThreshold, suppress, suppressedSuppliers, suppressionRule()));
-        return new Result(meaning, query.drilldowns().stream().map(d -> d.apiName).toList(), cells.subList(from, to), summary,
-                cells.size(), next);
+        int from = Math.min(query.offset(), shown.size());
+        int to = Math.min(from + query.limit(), shown.size());
+        String next = to < shown.size() ? Cursors.encode(Integer.toString(to)) : null;
+        Definitions meaning = definitions(query, known, tiers, period, cube, new Suppression(supplierThreshold, network,
+                suppressedSuppliers, suppressedCells, suppressedFigures, suppressionRule()));
+        return new Result(meaning, query.drilldowns().stream().map(d -> d.apiName).toList(), shown.subList(from, to), summary,
+                shown.size(), next);
+    }
+
+    private static String ordinals(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    }
+
+    /** The families of figures the measures publish: the total always, and the parts the measures name. */
+    static List<Disclosure.Family> families(Set<Measure> measures, List<AnalysisDefinitions.Tier> tiers) {
+        List<Disclosure.Family> families = new ArrayList<>();
+        families.add(Disclosure.TOTAL);
+        if (measures.contains(Measure.LOCAL_SPEND) || measures.contains(Measure.LOCAL_SHARE)) {
+            tiers.forEach(tier -> families.add(Disclosure.local(tier.name(), tier.bit())));
+        }
+        if (measures.contains(Measure.UNKNOWN_LOCATION_SPEND) || measures.contains(Measure.UNKNOWN_LOCATION_SHARE)) {
+            families.add(Disclosure.UNKNOWN_LOCATION);
+        }
+        if (measures.contains(Measure.SME_SPEND) || measures.contains(Measure.SME_SHARE)) {
+            families.add(Disclosure.SME);
+        }
+        if (measures.contains(Measure.VCSE_SPEND) || measures.contains(Measure.VCSE_SHARE)) {
+            families.add(Disclosure.VCSE);
+        }
+        if (measures.contains(Measure.SIGNATORY_SPEND) || measures.contains(Measure.SIGNATORY_SHARE)) {
+            families.add(Disclosure.SIGNATORY);
+        }
+        return families;
+    }
+
+    /** Each cell's distinct suppliers (a count distinct does not add up over rows, so it is a query of its own). */
+    private static void supplierCounts(AnalysisReader.Session session, AggregateQuery query, Cube cube,
+            AnalysisDefinitions.Snapshot known, String where, SqlParameters parameters, List<CubeCells.Cell> cells) {
+        int dimensions = query.drilldowns().size();
+        StringBuilder sql = new StringBuilder("select ");
+        for (Dimension dimension : query.drilldowns()) {
+            sql.append(dimension.sql(cube.grain, known)).append(", ");
+        }
+        sql.append("count(distinct c.supplier_id) filter (where c.supplier_id <> ").append(SpendRollups.NO_SUPPLIER_SQL)
+                .append(" and c.payment_count <> 0) from ").append(relation(cube)).append(" c").append(joins(query))
+                .append(" where ").append(where);
+        if (dimensions > 0) {
+            sql.append(" group by ").append(ordinals(dimensions));
+        }
+        Map<List<Object>, Long> counts = new HashMap<>();
+        session.list(sql.toString(), parameters, row -> {
+            Object[] key = new Object[dimensions];
+            for (int i = 0; i < dimensions; i++) {
+                key[i] = row.getObject(i + 1);
+            }
+            return counts.put(java.util.Arrays.asList(key), row.getLong(dimensions + 1));
+        });
+        cells.forEach(cell -> cell.sums.suppliers = counts.getOrDefault(java.util.Arrays.asList(cell.key), 0L));
     }
 
     /** The suppression rule as the definitions state it. */
     public String suppressionRule() {
-        return "A supplier's figures that include other anchors' spend are shown only when at least " + supplierThreshold
-                + " anchors pay that supplier in the cell; otherwise the cell's suppliers are counted in one suppressed "
-                + "cell without figures. An anchor always sees its own spend (scope=own).";
+        return "In network answers no figure, and no difference of figures within one answer (such as a cell's total "
+                + "less its parts, or the summary less the cells shown), may be attributable to one supplier unless at least "
+                + supplierThreshold + " anchors pay that supplier within it, or the caller alone does. Such figures are null "
+                + "and named in suppressedMeasures; where a cell's total would be, the cell is suppressed whole (hidden "
+                + "suppliers are counted in one suppressed cell per group, without names or figures); where the cells hidden "
+                + "would still single out a supplier, one more is hidden; a summary figure is shown only where every shown "
+                + "cell shows it. An anchor always sees its own spend (scope=own).";
     }
 
     public int supplierThreshold() {
@@ -299,7 +317,7 @@ public class SpendAnalysis {
 
     /** The cube's rows as a relation with the cube columns (the rollup's through its contributions). */
     static String relation(Cube cube) {
-        return cube == Cube.ROLLUP ? "(" + SpendRollups.contributions("spend_rollup") + ")" : cube.table;
+        return cube == Cube.ROLLUP ? SpendRollups.rollupAsCube() : cube.table;
     }
 
     /** The joins the drilldowns and cuts need. */
@@ -352,28 +370,6 @@ public class SpendAnalysis {
         return known.tiers().stream().filter(t -> names.contains(t.name())).toList();
     }
 
-    private static Sums sums(ResultSet row, int offset, int tiers, boolean supplierCount, boolean suppress) throws SQLException {
-        Sums sums = new Sums(tiers);
-        int column = offset + 1;
-        sums.payments = row.getLong(column++);
-        sums.total = money(row.getBigDecimal(column++));
-        sums.sme = money(row.getBigDecimal(column++));
-        sums.vcse = money(row.getBigDecimal(column++));
-        sums.signatory = money(row.getBigDecimal(column++));
-        sums.unknown = money(row.getBigDecimal(column++));
-        for (int i = 0; i < tiers; i++) {
-            sums.local[i] = money(row.getBigDecimal(column++));
-        }
-        if (supplierCount) {
-            sums.suppliers = row.getLong(column++);
-        }
-        if (suppress) {
-            sums.anchors = row.getInt(column++);
-            sums.onlyCaller = row.getBoolean(column);
-        }
-        return sums;
-    }
-
     private static BigDecimal money(BigDecimal value) {
         return value == null ? ZERO : value.setScale(2, RoundingMode.UNNECESSARY);
     }
@@ -413,30 +409,65 @@ public class SpendAnalysis {
         }
     }
 
-    private static void putMeasures(Map<String, Object> cell, Set<Measure> measures, Sums sums,
-            List<AnalysisDefinitions.Tier> tiers) {
+    /**
+     * Puts the measures of a cell (or the summary); where the privacy decision hides a family, its figures are null and
+     * named in suppressedMeasures. Returns how many figures were hidden.
+     */
+    private static int putMeasures(Map<String, Object> cell, Set<Measure> measures, CubeCells.Sums sums,
+            List<AnalysisDefinitions.Tier> tiers, List<Disclosure.Family> asked, Disclosure.Shown decided) {
+        List<String> suppressed = new ArrayList<>();
         for (Measure measure : measures) {
             switch (measure) {
                 case PAYMENT_COUNT -> cell.put(measure.apiName, sums.payments);
-                case TOTAL_SPEND -> cell.put(measure.apiName, sums.total);
                 case SUPPLIER_COUNT -> cell.put(measure.apiName, sums.suppliers);
                 case LOCAL_SPEND, LOCAL_SHARE -> {
                     Map<String, BigDecimal> byTier = new LinkedHashMap<>();
                     for (int i = 0; i < tiers.size(); i++) {
-                        byTier.put(tiers.get(i).name(), measure == Measure.LOCAL_SPEND ? sums.local[i] : share(sums.local[i], sums.total));
+                        String name = tiers.get(i).name();
+                        boolean hidden = decided != null && !decided.shows(familyNamed(asked, "local." + name));
+                        if (hidden) {
+                            suppressed.add(measure.apiName + "." + name);
+                        }
+                        byTier.put(name, hidden ? null
+                                : measure == Measure.LOCAL_SPEND ? sums.local[i] : share(sums.positiveLocal[i], sums.positive));
                     }
                     cell.put(measure.apiName, byTier);
                 }
-                case SME_SPEND -> cell.put(measure.apiName, sums.sme);
-                case SME_SHARE -> cell.put(measure.apiName, share(sums.sme, sums.total));
-                case VCSE_SPEND -> cell.put(measure.apiName, sums.vcse);
-                case VCSE_SHARE -> cell.put(measure.apiName, share(sums.vcse, sums.total));
-                case SIGNATORY_SPEND -> cell.put(measure.apiName, sums.signatory);
-                case SIGNATORY_SHARE -> cell.put(measure.apiName, share(sums.signatory, sums.total));
-                case UNKNOWN_LOCATION_SPEND -> cell.put(measure.apiName, sums.unknown);
-                case UNKNOWN_LOCATION_SHARE -> cell.put(measure.apiName, share(sums.unknown, sums.total));
+                default -> {
+                    Disclosure.Family family = switch (measure) {
+                        case SME_SPEND, SME_SHARE -> Disclosure.SME;
+                        case VCSE_SPEND, VCSE_SHARE -> Disclosure.VCSE;
+                        case SIGNATORY_SPEND, SIGNATORY_SHARE -> Disclosure.SIGNATORY;
+                        case UNKNOWN_LOCATION_SPEND, UNKNOWN_LOCATION_SHARE -> Disclosure.UNKNOWN_LOCATION;
+                        default -> Disclosure.TOTAL;
+                    };
+                    boolean hidden = decided != null && !decided.shows(family);
+                    if (hidden) {
+                        suppressed.add(measure.apiName);
+                    }
+                    cell.put(measure.apiName, hidden ? null : switch (measure) {
+                        case POSITIVE_SPEND -> sums.positive;
+                        case SME_SPEND -> sums.sme;
+                        case SME_SHARE -> share(sums.positiveSme, sums.positive);
+                        case VCSE_SPEND -> sums.vcse;
+                        case VCSE_SHARE -> share(sums.positiveVcse, sums.positive);
+                        case SIGNATORY_SPEND -> sums.signatory;
+                        case SIGNATORY_SHARE -> share(sums.positiveSignatory, sums.positive);
+                        case UNKNOWN_LOCATION_SPEND -> sums.unknown;
+                        case UNKNOWN_LOCATION_SHARE -> share(sums.positiveUnknown, sums.positive);
+                        default -> sums.total;
+                    });
+                }
             }
         }
+        if (!suppressed.isEmpty()) {
+            cell.put("suppressedMeasures", suppressed);
+        }
+        return suppressed.size();
+    }
+
+    private static Disclosure.Family familyNamed(List<Disclosure.Family> families, String name) {
+        return families.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static Map<UUID, String> supplierNames(AnalysisReader.Session session, List<Object[]> keys, int column) {

@@ -190,7 +190,8 @@ public class PaymentIngest {
     private static Map<UUID, BigDecimal> moveToPayments(Connection connection, IngestBatch batch, OffsetDateTime now)
             throws SQLException {
         // Rows with the same key go in source order, so the first is stored and the later one is the duplicate.
-        // Each is matched to a supplier on the way: by the anchor's reference, else identifier, else normalised name.
+        // Each is matched to a supplier on the way: by the anchor's reference, else identifier, else normalised name;
+        // a redacted payee never is, whatever reference or identifier it carries (decision 0009).
         try (PreparedStatement insert = connection.prepareStatement("""
                 with stored as (
                     insert into payment (id, anchor_org_id, row_key, payment_date, date_precision, amount, amount_basis,
@@ -205,8 +206,8 @@ public class PaymentIngest {
                         case when r.supplier_id is not null then 'REFERENCE' when i.supplier_id is not null then 'IDENTIFIER'
                             when n.supplier_id is not null then 'NAME' end
                     from incoming_payment s
-                    left join supplier_reference r on r.anchor_org_id = ? and r.reference = s.supplier_reference
-                    left join supplier_identity i on i.identifier = s.supplier_org_id
+                    left join supplier_reference r on not s.redacted and r.anchor_org_id = ? and r.reference = s.supplier_reference
+                    left join supplier_identity i on not s.redacted and i.identifier = s.supplier_org_id
                     left join supplier_name n on not s.redacted and n.normalised_name = s.supplier_name_normalised
                     %s
                     on conflict (anchor_org_id, row_key) do nothing

@@ -79,7 +79,7 @@ public class Lm3Resource {
             @Parameter(example = "darlington") @QueryParam("tier") String tier,
             @Parameter(description = "surveyed (default) or modelled") @QueryParam("mode") String mode) {
         AnalysisDefinitions.Snapshot known = definitions.current();
-        return calculator.compute(YearAndTier.resolve(financialYear, tier, known, reader), mode(mode), known);
+        return calculator.compute(YearAndTier.resolve(financialYear, tier, known, reader), mode(mode), known, caller.orgId());
     }
 
     @Schema(name = "Lm3SupplierSurveyAnswers", example = """

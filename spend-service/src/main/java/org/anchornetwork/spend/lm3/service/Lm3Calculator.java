@@ -18,7 +18,10 @@ import org.anchornetwork.spend.analysis.service.AnalysisDefinitions;
 import org.anchornetwork.spend.analysis.service.AnalysisReader;
 import org.anchornetwork.spend.analysis.service.SqlParameters;
 import org.anchornetwork.spend.analysis.service.YearAndTier;
+import org.anchornetwork.spend.analysis.service.Disclosure;
 import org.anchornetwork.spend.rollup.SpendRollups;
+import org.anchornetwork.spend.rollup.SupplierAtoms;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Local Multiplier 3 (NEF, "The Money Trail"): LM3 = (R1 + R2 + R3) / R1, where R1 is what an anchor spends (its
@@ -45,7 +48,7 @@ public class Lm3Calculator {
             BigDecimal localSupplierSpend, BigDecimal nonLocalSupplierSpend, BigDecimal unknownLocationSpend,
             BigDecimal payroll, BigDecimal localPayroll, BigDecimal r3FromSuppliers, BigDecimal r3FromStaff,
             int localSuppliers, int surveyedLocalSuppliers, BigDecimal surveyCoverage, boolean modelled,
-            BigDecimal nonLocalSupplierRespend, BigDecimal localEconomicValue) {
+            BigDecimal nonLocalSupplierRespend, BigDecimal localEconomicValue, List<String> suppressedMeasures) {
     }
 
     public record AnchorFigures(String anchor, String anchorName, Figures figures) {
@@ -59,9 +62,12 @@ public class Lm3Calculator {
     }
 
     private final AnalysisReader reader;
+    private final int supplierThreshold;
 
-    public Lm3Calculator(AnalysisReader reader) {
+    public Lm3Calculator(AnalysisReader reader,
+            @ConfigProperty(name = "anchor.spend.analysis.supplier-threshold", defaultValue = "3") int supplierThreshold) {
         this.reader = reader;
+        this.supplierThreshold = supplierThreshold;
     }
 
     public Rates defaultRates() {
@@ -98,6 +104,8 @@ public class Lm3Calculator {
         Set<UUID> localSuppliers = new HashSet<>();
         Set<UUID> surveyedLocalSuppliers = new HashSet<>();
         boolean modelled;
+        /** Its payments to identified suppliers as atom sums, for the privacy rule. */
+        final List<Disclosure.Part> parts = new ArrayList<>();
 
         void supplier(UUID supplier, int locality, int bit, BigDecimal amount, BigDecimal surveyRate, Mode mode, Rates defaults) {
             supplierSpend = supplierSpend.add(amount);
@@ -159,7 +167,42 @@ public class Lm3Calculator {
             modelled |= other.modelled;
         }
 
-        Figures figures() {
+        /**
+         * The figures, those resting on spend the privacy decision hides being null: the total hides R1, LM3 and the
+         * supplier spend; local spend hides R2, R3 and what rests on it; non-local spend what rests on that.
+         */
+        Figures figures(Disclosure.Shown shown, List<Disclosure.Family> asked) {
+            boolean total = shown == null || shown.shows(asked.get(0));
+            boolean local = total && (shown == null || shown.shows(asked.get(1)));
+            boolean nonLocal = total && (shown == null || shown.shows(asked.get(2)));
+            boolean unknownLocation = total && (shown == null || shown.shows(asked.get(3)));
+            List<String> hidden = new ArrayList<>();
+            if (!total) {
+                hidden.addAll(List.of("r1", "lm3", "supplierSpend"));
+            }
+            if (!local) {
+                hidden.addAll(List.of("r2", "r3", "localSupplierSpend", "r3FromSuppliers", "surveyCoverage", "localEconomicValue"));
+            }
+            if (!nonLocal) {
+                hidden.addAll(List.of("nonLocalSupplierSpend", "nonLocalSupplierRespend"));
+                if (local) {
+                    hidden.add("localEconomicValue");
+                }
+            }
+            if (!unknownLocation) {
+                hidden.add("unknownLocationSpend");
+            }
+            Figures all = figures();
+            return new Figures(total ? all.r1() : null, local ? all.r2() : null, local ? all.r3() : null,
+                    total && local ? all.lm3() : null, total ? all.supplierSpend() : null, local ? all.localSupplierSpend() : null,
+                    nonLocal ? all.nonLocalSupplierSpend() : null, unknownLocation ? all.unknownLocationSpend() : null,
+                    all.payroll(), all.localPayroll(), local ? all.r3FromSuppliers() : null, all.r3FromStaff(),
+                    all.localSuppliers(), all.surveyedLocalSuppliers(), local ? all.surveyCoverage() : null, all.modelled(),
+                    nonLocal ? all.nonLocalSupplierRespend() : null, local && nonLocal ? all.localEconomicValue() : null,
+                    hidden.isEmpty() ? null : hidden);
+        }
+
+        private Figures figures() {
             BigDecimal r1 = supplierSpend.add(payroll);
             BigDecimal r2 = localSupplierSpend.add(localPayroll);
             BigDecimal r3 = r3Suppliers.add(r3Staff);
@@ -169,23 +212,33 @@ public class Lm3Calculator {
             return new Figures(money(r1), money(r2), money(r3), lm3, money(supplierSpend), money(localSupplierSpend),
                     money(nonLocalSupplierSpend), money(unknown), money(payroll), money(localPayroll), money(r3Suppliers),
                     money(r3Staff), localSuppliers.size(), surveyedLocalSuppliers.size(), coverage, modelled,
-                    money(nonLocalRespend), money(r2.add(r3).add(nonLocalRespend)));
+                    money(nonLocalRespend), money(r2.add(r3).add(nonLocalRespend)), null);
         }
     }
 
-    public Result compute(YearAndTier year, Mode mode, AnalysisDefinitions.Snapshot definitions) {
+    /**
+     * LM3 for each anchor and the network. {@code callerOrgId} is who asks: other anchors' figures that would come from
+     * one supplier paid by fewer than the threshold of anchors are hidden (decision 0010).
+     */
+    public Result compute(YearAndTier year, Mode mode, AnalysisDefinitions.Snapshot definitions, String callerOrgId) {
         Rates defaults = defaultRates();
         Map<UUID, BigDecimal> surveys = surveyRates(year.yearStart());
         Map<String, Sums> byAnchor = new TreeMap<>();
         SqlParameters parameters = new SqlParameters();
-        String sql = "select anchor_org_id, supplier_id, locality, sum(amount) from spend_cube_supplier_year "
+        String sql = "select anchor_org_id, supplier_id, locality, sum(amount), sum(payment_count) from spend_cube_supplier_year "
                 + "where financial_year = " + parameters.value(year.yearStart())
                 + " group by 1, 2, 3 having sum(payment_count) <> 0";
         reader.list(sql, parameters, row -> {
             UUID supplier = row.getObject(2, UUID.class);
             BigDecimal rate = SpendRollups.NO_SUPPLIER.equals(supplier) ? null : surveys.get(supplier);
-            byAnchor.computeIfAbsent(row.getString(1), a -> new Sums()).supplier(supplier, row.getInt(3), year.bit(),
-                    row.getBigDecimal(4), rate, mode, defaults);
+            Sums sums = byAnchor.computeIfAbsent(row.getString(1), a -> new Sums());
+            sums.supplier(supplier, row.getInt(3), year.bit(), row.getBigDecimal(4), rate, mode, defaults);
+            long payments = row.getLong(5);
+            if (!SpendRollups.NO_SUPPLIER.equals(supplier) && payments != 0) {
+                long hash = SupplierAtoms.hash(supplier);
+                sums.parts.add(new Disclosure.Part(row.getInt(3), row.getString(1), 0, payments, payments * hash,
+                        payments * hash * hash));
+            }
             return null;
         });
         SqlParameters workforceParameters = new SqlParameters();
@@ -196,12 +249,19 @@ public class Lm3Calculator {
                     return null;
                 });
         Sums network = new Sums();
+        List<String> order = new ArrayList<>(byAnchor.keySet());
+        List<Sums> cells = order.stream().map(byAnchor::get).toList();
+        cells.forEach(network::add);
+        List<Disclosure.Family> asked = List.of(Disclosure.TOTAL, Disclosure.local(year.tier(), year.bit()),
+                Disclosure.nonLocal(year.tier(), year.bit()), Disclosure.UNKNOWN_LOCATION);
+        Disclosure.Decision decision = new Disclosure(supplierThreshold, callerOrgId).decide(
+                cells.stream().map(sums -> sums.parts).toList(), asked, cells.stream().map(sums -> sums.supplierSpend.abs()).toList());
         List<AnchorFigures> anchors = new ArrayList<>();
-        byAnchor.forEach((anchor, sums) -> {
-            network.add(sums);
-            AnalysisDefinitions.AnchorInfo info = definitions.anchors().get(anchor);
-            anchors.add(new AnchorFigures(anchor, info == null ? anchor : info.name(), sums.figures()));
-        });
+        for (int i = 0; i < order.size(); i++) {
+            AnalysisDefinitions.AnchorInfo info = definitions.anchors().get(order.get(i));
+            anchors.add(new AnchorFigures(order.get(i), info == null ? order.get(i) : info.name(),
+                    cells.get(i).figures(decision.cells().get(i), asked)));
+        }
         Definitions meaning = new Definitions(year.financialYear(), year.tier(), year.version(), year.label(), mode.name(),
                 "LM3 = (R1 + R2 + R3) / R1 (NEF, The Money Trail, 2002). R1: the anchor's payments in the year, plus its "
                         + "payroll where recorded. R2: spend with suppliers based or branched in the tier, plus pay to staff "
@@ -213,7 +273,7 @@ public class Lm3Calculator {
                                 : "SURVEYED: only survey answers count; suppliers without one add nothing to R3."),
                 defaults, "A supplier's survey for the year, else its latest earlier one; surveyCoverage is the share of "
                         + "local supplier spend whose supplier has one.");
-        return new Result(meaning, network.figures(), anchors);
+        return new Result(meaning, network.figures(decision.summary(), asked), anchors);
     }
 
     private static BigDecimal money(BigDecimal value) {

@@ -159,11 +159,8 @@ public class CubeMaintenance {
         try (Statement statement = connection.createStatement()) {
             statement.execute("insert into supplier_profile select * from desired_profile");
             statement.execute("insert into supplier_locality select * from desired_locality");
-            statement.execute("""
-                    with moved as (select month, anchor_org_id, supplier_id, expense_type, redacted, payment_count, amount
-                        from spend_rollup),
-                    %s
-                    select count(*) from moved""".formatted(SpendRollups.applyToCubes("moved")));
+            statement.execute("with moved as (" + SpendRollups.wholeRows("spend_rollup", "true", 1) + "),\n"
+                    + SpendRollups.applyToCubes("moved") + "\nselect count(*) from moved");
             statement.execute("update spend_cube_state set built = true, built_at = now() where id = 1");
         }
         Log.infof("Spend cubes built from the rollup in %d ms", (System.nanoTime() - started) / 1_000_000);
@@ -241,14 +238,13 @@ public class CubeMaintenance {
             statement.execute(change);
             return 0;
         }
-        String moveSql = """
-                with moved as (select month, anchor_org_id, supplier_id, expense_type, redacted, %1$spayment_count as payment_count,
-                    %1$samount as amount from spend_rollup where %2$s),
-                %3$s
-                select count(*) from moved""";
-        statement.execute(moveSql.formatted("-", which, SpendRollups.applyToCubes("moved")));
-        statement.execute(change);
-        statement.execute(moveSql.formatted("", which, SpendRollups.applyToCubes("moved")));
+        for (int sign : new int[] { -1, 1 }) {
+            statement.execute("with moved as (" + SpendRollups.wholeRows("spend_rollup", which, sign) + "),\n"
+                    + SpendRollups.applyToCubes("moved") + "\nselect count(*) from moved");
+            if (sign < 0) {
+                statement.execute(change);
+            }
+        }
         return rows;
     }
 

@@ -227,6 +227,12 @@ public class SupplierRegistry {
     }
 
     /**
+     * Payments that may still be matched (alias {@code p}): those without a supplier, redacted payees never (decision
+     * 0009): whatever reference, identifier or name a redacted payment carries, it names a person, not a supplier.
+     */
+    static final String MATCHABLE = "p.supplier_id is null and not p.redacted";
+
+    /**
      * Matches payments still without a supplier: by the anchor's reference, then identifier, then normalised name.
      * Run after the registry learns references, identifiers or names; returns how many payments were matched.
      */
@@ -236,15 +242,14 @@ public class SupplierRegistry {
         // Only payments without a supplier change, so the rollup moves them from "no supplier" to theirs.
         int matched = SpendRollups.reassign(entityManager, """
                 update payment p set supplier_id = r.supplier_id, match_method = 'REFERENCE' from supplier_reference r
-                where p.supplier_id is null and r.anchor_org_id = p.anchor_org_id and r.reference = p.supplier_reference""",
+                where %s and r.anchor_org_id = p.anchor_org_id and r.reference = p.supplier_reference""".formatted(MATCHABLE),
                 null, Map.of());
         matched += SpendRollups.reassign(entityManager, """
                 update payment p set supplier_id = i.supplier_id, match_method = 'IDENTIFIER' from supplier_identity i
-                where p.supplier_id is null and i.identifier = p.supplier_org_id""", null, Map.of());
+                where %s and i.identifier = p.supplier_org_id""".formatted(MATCHABLE), null, Map.of());
         matched += SpendRollups.reassign(entityManager, """
                 update payment p set supplier_id = n.supplier_id, match_method = 'NAME' from supplier_name n
-                where p.supplier_id is null and not p.redacted and n.normalised_name = p.supplier_name_normalised""",
-                null, Map.of());
+                where %s and n.normalised_name = p.supplier_name_normalised""".formatted(MATCHABLE), null, Map.of());
         return matched;
     }
 
