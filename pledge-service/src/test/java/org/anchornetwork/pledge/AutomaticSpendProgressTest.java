@@ -2,8 +2,10 @@ package org.anchornetwork.pledge;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +154,33 @@ class AutomaticSpendProgressTest {
                 .<ProcessedMessage>find("key.eventId", forged.id()).singleResult().outcome));
         given().get(LOCAL + "/progress").then().body("find { it.period == '2026-27' && it.tier == 'darlington' }.value",
                 equalTo(37.50f));
+    }
+
+    @Test
+    @Order(6)
+    void theYearsFiguresOfANewerSpendServiceGiveAShareOfPositiveSpendThatNeverExceedsAHundred() {
+        // A council year with credit notes: net 1,211.00 of which 1,250.00 with Darlington suppliers (a non-local
+        // supplier's credit of 39.00). Spend-service reports the year's positive spend, 1,250.00: 100%, said so.
+        String batch = batch(UUID.randomUUID(), "2028-05-31", "1211.00", "1250.00", "1250.00").replace("\"unknownLocationAmount\":0}",
+                "\"unknownLocationAmount\":0,\"financialYears\":[{\"financialYear\":\"2028-29\",\"positiveAmount\":1250.00,"
+                        + "\"localPositiveAmounts\":[{\"tier\":\"darlington\",\"tierVersion\":1,\"localAmount\":1250.00}]}]}");
+        assertTrue(consumers.deliver(handler, event(UUID.randomUUID().toString(), batch)));
+        String year = "find { it.period == '2028-29' && it.tier == 'darlington' }";
+        given().get(LOCAL + "/progress").then().body(year + ".value", equalTo(100.00f))
+                .body(year + ".note", containsString("1250.00 of £1250.00 positive spend"))
+                .body(year + ".note", containsString("net of its credit notes"));
+
+        // A later batch of the same year: the year's figures replace the earlier ones (they are the whole year's).
+        String later = batch(UUID.randomUUID(), "2028-06-30", "750.00", "0.00", "0.00").replace("\"unknownLocationAmount\":0}",
+                "\"unknownLocationAmount\":0,\"financialYears\":[{\"financialYear\":\"2028-29\",\"positiveAmount\":2000.00,"
+                        + "\"localPositiveAmounts\":[{\"tier\":\"darlington\",\"tierVersion\":1,\"localAmount\":1250.00}]}]}");
+        assertTrue(consumers.deliver(handler, event(UUID.randomUUID().toString(), later)));
+        given().get(LOCAL + "/progress").then().body(year + ".value", equalTo(62.50f));
+
+        // Without the year's figures (an older spend-service) a share above 100% is not recorded at all, never capped.
+        assertTrue(consumers.deliver(handler, event(UUID.randomUUID().toString(),
+                batch(UUID.randomUUID(), "2029-05-31", "1211.00", "1250.00", "1250.00"))));
+        given().get(LOCAL + "/progress").then().body("find { it.period == '2029-30' }", nullValue());
     }
 
     private static CloudEvent event(String id, String json) {

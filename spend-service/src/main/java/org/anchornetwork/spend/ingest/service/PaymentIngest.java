@@ -30,7 +30,9 @@ import org.anchornetwork.spend.geography.LocalityTier;
 import org.anchornetwork.spend.geography.service.LocalSpend;
 import org.anchornetwork.spend.geography.service.Localities;
 import org.anchornetwork.spend.ingest.IngestBatch;
+import org.anchornetwork.spend.rollup.AnchorYears;
 import org.anchornetwork.spend.rollup.SpendRollups;
+import org.anchornetwork.spend.geography.service.TierEpochs;
 import org.anchornetwork.spend.rollup.service.CubeMaintenance;
 import org.anchornetwork.spend.supplier.SupplierNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,16 +64,19 @@ public class PaymentIngest {
     private final OutboxWriter outbox;
     private final Localities localities;
     private final LocalSpend localSpend;
+    private final TierEpochs tierEpochs;
     private final int maxRecordedErrors;
     private final Duration transactionTimeout;
 
     public PaymentIngest(EntityManager entityManager, OutboxWriter outbox, Localities localities, LocalSpend localSpend,
+            TierEpochs tierEpochs,
             @ConfigProperty(name = "anchor.spend.ingest.max-recorded-errors", defaultValue = "10000") int maxRecordedErrors,
             @ConfigProperty(name = "anchor.spend.ingest.transaction-timeout", defaultValue = "PT30M") Duration transactionTimeout) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.localities = localities;
         this.localSpend = localSpend;
+        this.tierEpochs = tierEpochs;
         this.maxRecordedErrors = maxRecordedErrors;
         this.transactionTimeout = transactionTimeout;
     }
@@ -177,7 +182,7 @@ public class PaymentIngest {
         entityManager.flush();
         BatchErrors.record(connection, batchId, sink.errors);
         if (batch.rowsAccepted > 0) {
-            outbox.append(EventTypes.BATCH_INGESTED_V1, batch.anchorOrgId, ingested(batch, bySupplier));
+            outbox.append(EventTypes.BATCH_INGESTED_V1, batch.anchorOrgId, ingested(connection, batch, bySupplier));
         }
         long finished = System.nanoTime();
         LOG.infof("Batch %s (%s, %s): %d rows read and staged in %d ms, %d stored in %d ms, recorded in %d ms", batchId,
@@ -253,7 +258,8 @@ public class PaymentIngest {
     }
 
     /** The event: what the batch stored, and how much of it went to suppliers local to each tier in force. */
-    private BatchIngestedV1 ingested(IngestBatch batch, Map<UUID, BigDecimal> bySupplier) {
+    private BatchIngestedV1 ingested(Connection connection, IngestBatch batch, Map<UUID, BigDecimal> bySupplier)
+            throws SQLException {
         List<LocalityTier> tiers = localities.tiersInForce(batch.lastPaymentDate);
         LocalSpend.Totals spend = LocalSpend.totals(bySupplier, localSpend.areasOf(bySupplier.keySet()), tiers);
         List<BatchIngestedV1.TierTotal> totals = new ArrayList<>();
@@ -261,7 +267,8 @@ public class PaymentIngest {
             totals.add(new BatchIngestedV1.TierTotal(tiers.get(i).key.name(), tiers.get(i).key.version(), spend.local().get(i)));
         }
         return new BatchIngestedV1(batch.id, batch.anchorOrgId, batch.channel.name(), batch.firstPaymentDate,
-                batch.lastPaymentDate, (int) batch.rowsAccepted, batch.amountAccepted, totals, spend.unknown());
+                batch.lastPaymentDate, (int) batch.rowsAccepted, batch.amountAccepted, totals, spend.unknown(),
+                AnchorYears.between(connection, batch.anchorOrgId, batch.firstPaymentDate, batch.lastPaymentDate, tierEpochs.epochs()));
     }
 
     private static List<DuplicateRow> firstDuplicates(Connection connection, IngestBatch batch) throws SQLException {
