@@ -12,8 +12,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.anchornetwork.messaging.OutboxEvent;
 import org.anchornetwork.spend.payment.Payment;
+import org.anchornetwork.spend.supplier.service.SupplierRegistry;
 import org.anchornetwork.testsupport.RequiresLocalInfrastructure;
 import org.anchornetwork.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,9 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 @QuarkusTest
 @QuarkusTestResource(RequiresLocalInfrastructure.class)
 class SupplierRegistryTest {
+
+    @Inject
+    SupplierRegistry registry;
 
     private static final String SPEND_FILE = """
             Payment Date,Supplier Name,Supplier Reference,Net Amount,Transaction Number
@@ -168,5 +174,50 @@ class SupplierRegistryTest {
         given().get("/api/v1/suppliers/" + duplicate).then().statusCode(404);
         given().contentType("application/json").body("{\"name\":\"TV Bakery\"}")
                 .post("/api/v1/suppliers/GB-COH-55555555/aliases").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "redacting-council", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-S05"))
+    void aRedactedPayeeIsNeverMatchedToASupplierByAnyRoute() {
+        // A supplier the council knows by reference and company number, in Darlington.
+        given().contentType("application/json").body("""
+                {"suppliers":[{"reference":"RP-1","name":"Redaction Test Joinery","companyNumber":"55550001","postcode":"DL1 5QT"}]}""")
+                .post("/api/v1/suppliers/vendor-master").then().statusCode(200);
+        // Payments to individuals, withheld, that carry that reference or identifier (as finance systems export them),
+        // and a reference the registry learns only later.
+        given().contentType("application/json").body("""
+                {"payments":[
+                 {"paymentDate":"2047-05-01","amount":100.00,"redacted":true,"supplierReference":"RP-1","transactionRef":"RP-A"},
+                 {"paymentDate":"2047-05-02","amount":200.00,"redacted":true,"supplierOrgId":"GB-COH-55550001","transactionRef":"RP-B"},
+                 {"paymentDate":"2047-05-03","amount":400.00,"redacted":true,"supplierReference":"RP-2","transactionRef":"RP-C"},
+                 {"paymentDate":"2047-05-04","amount":800.00,"supplierName":"Redaction Test Joinery","transactionRef":"RP-D"}]}""")
+                .post("/api/v1/payments").then().statusCode(201);
+        // The registry learns RP-2 (a vendor master), an alias and a second record merged into the first.
+        given().contentType("application/json").body("""
+                {"suppliers":[{"reference":"RP-2","name":"Redaction Test Joinery Ltd","companyNumber":"55550001"},
+                 {"reference":"RP-3","name":"Redaction Joinery Duplicate","companyNumber":"55550003"}]}""")
+                .post("/api/v1/suppliers/vendor-master").then().statusCode(200);
+        UUID kept = supplierWith("GB-COH-55550001");
+        UUID duplicate = supplierWith("GB-COH-55550003");
+        QuarkusTransaction.requiringNew().run(() -> registry.merge(kept, duplicate));
+
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Payment.count(
+                "anchorOrgId = ?1 and redacted = true and supplierId is not null", "GB-LAE-S05")), "no redacted payment is matched");
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Payment.count(
+                "anchorOrgId = ?1 and redacted = false and supplierId is not null", "GB-LAE-S05")));
+        // Its own analysis: the joinery has its own 800.00; the 700.00 to individuals are unidentified and of unknown place.
+        io.restassured.path.json.JsonPath own = given().get("/api/v1/spend/aggregate?scope=own&drilldown=supplier"
+                + "&cut=financialYear:2047-48").then().statusCode(200).extract().jsonPath();
+        assertEquals(800.0f, own.getFloat("cells.find { it.supplierName == 'Redaction Test Joinery' }.totalSpend"));
+        assertEquals(700.0f, own.getFloat("cells.find { it.supplier == null }.totalSpend"));
+        given().get("/api/v1/spend/aggregate?scope=own&cut=financialYear:2047-48").then().statusCode(200)
+                .body("summary.localSpend.darlington", equalTo(800.0f)).body("summary.unknownLocationSpend", equalTo(700.0f));
+    }
+
+    private static UUID supplierWith(String identifier) {
+        return QuarkusTransaction.requiringNew().call(() -> (UUID) Payment.getEntityManager().createNativeQuery(
+                "select supplier_id from supplier_identity where identifier = :identifier").setParameter("identifier", identifier)
+                .getSingleResult());
     }
 }
