@@ -145,16 +145,22 @@ class NetworkJourneysTest {
 
     @Test
     void aCouncilsSpendFileMovesTheNetworksLocalShareThatAnOfficersBiToolReads() {
-        String supplier = "Journey Skerne Joinery " + UUID.randomUUID().toString().substring(0, 8);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String joinery = "Journey Skerne Joinery " + suffix;
+        String roofing = "Journey Cockerton Roofing " + suffix;
+        String companyNumber = String.format("%08d", Math.floorMod(suffix.hashCode(), 100_000_000));
         as(DemoClient.DARLINGTON_COUNCIL).contentType(ContentType.JSON).body("""
-                {"suppliers":[{"name":"%s","postcode":"DL1 5QT","sizeClass":"SMALL"}]}""".formatted(supplier))
+                {"suppliers":[{"name":"%s","companyNumber":"%s","postcode":"DL1 5QT","sizeClass":"SMALL"},
+                 {"name":"%s","postcode":"DL3 6JL","sizeClass":"SMALL"}]}""".formatted(joinery, companyNumber, roofing))
                 .post("/api/v1/suppliers/vendor-master").then().statusCode(200);
         String file = "Payment Date,Supplier Name,Net Amount,Expense Type,Transaction Number\n"
-                + "2031-05-14," + supplier + ",750.00,Building repairs,J-1\n"
+                + "2031-05-14," + joinery + ",500.00,Building repairs,J-1\n"
+                + "2031-05-20," + roofing + ",250.00,Building repairs,J-3\n"
                 + "2031-06-02,Journey Faraway Consulting,250.00,Consultancy fees,J-2\n";
         as(DemoClient.DARLINGTON_COUNCIL).contentType("text/csv; charset=UTF-8").body(file)
                 .post("/api/v1/payments/uploads?fileName=journey.csv").then().statusCode(201);
 
+        // Two Darlington suppliers make the council's local spend: an officer sees the share, as no one supplier's.
         String query = "/api/v1/spend/aggregate?drilldown=anchor,quarter&cut=financialYear:2031-32";
         as(DemoClient.NETWORK_ADMIN).get(query).then().statusCode(200)
                 .body("definitions.source", equalTo("spend_cube_month"))
@@ -166,6 +172,20 @@ class NetworkJourneysTest {
                 .then().statusCode(200).contentType(containsString("text/csv")).body(containsString("construction"));
         as(DemoClient.SUPPLIER).get(query).then().statusCode(403).contentType(containsString("application/problem+json"));
         given().get(query).then().statusCode(401);
+
+        // Another member narrowing to one supplier the council alone pays learns nothing of it, however it drills down.
+        String supplierId = as(DemoClient.COLLEGE).get("/api/v1/suppliers/GB-COH-" + companyNumber).then().statusCode(200)
+                .extract().path("id");
+        for (String drilldown : new String[] { "", "&drilldown=anchor", "&drilldown=month", "&drilldown=quarter,category" }) {
+            as(DemoClient.COLLEGE).get("/api/v1/spend/aggregate?cut=financialYear:2031-32&cut=supplier:" + supplierId + drilldown)
+                    .then().statusCode(200).body("summary.suppressed", equalTo(true))
+                    .body("cells.findAll { it.totalSpend != null }", hasSize(0));
+        }
+        // By supplier, neither is named; by category, construction is two suppliers' and shown.
+        as(DemoClient.COLLEGE).get("/api/v1/spend/aggregate?drilldown=supplier&cut=financialYear:2031-32").then().statusCode(200)
+                .body(not(containsString(joinery))).body(not(containsString(roofing)));
+        as(DemoClient.COLLEGE).get("/api/v1/spend/aggregate?drilldown=category&cut=financialYear:2031-32&cut=category:construction")
+                .then().statusCode(200).body("cells[0].totalSpend", equalTo(750.0f));
     }
 
     @Test

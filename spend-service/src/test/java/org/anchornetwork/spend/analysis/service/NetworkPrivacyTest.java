@@ -130,6 +130,28 @@ class NetworkPrivacyTest {
             QuarkusTransaction.requiringNew().run(() -> registry.markCharterSignatory(
                     "GB-COH-7" + String.format("%07d", signatory), "Pv signatory", "fairer-richer-darlington", LocalDate.of(2050, 1, 1)));
         }
+        leakingNetwork();
+    }
+
+    /**
+     * In 2070-71 construction leaks to two suppliers outside Darlington: one that three anchors pay (300.00), one that
+     * only GB-NHS-PVB pays (50.00); two Darlington suppliers are paid by PVB and PVC.
+     */
+    private static void leakingNetwork() {
+        given().contentType("application/json").body("""
+                {"suppliers":[{"name":"Pv Leak Far One","postcode":"TS18 1AA"},{"name":"Pv Leak Far Two","postcode":"DL2 2UL"},
+                 {"name":"Pv Leak Near One","postcode":"DL1 5QT"},{"name":"Pv Leak Near Two","postcode":"DL3 6JL"}]}""")
+                .post("/api/v1/suppliers/vendor-master?anchorOrgId=" + CALLER).then().statusCode(200);
+        String payment = "{\"paymentDate\":\"2070-06-01\",\"amount\":%s,\"supplierName\":\"%s\",\"expenseType\":\"Building repairs\","
+                + "\"transactionRef\":\"PVL-%s\"}";
+        Map<String, List<String>> byAnchor = Map.of(
+                ANCHORS.get(0), List.of(payment.formatted("100.00", "Pv Leak Far One", "A1")),
+                ANCHORS.get(1), List.of(payment.formatted("100.00", "Pv Leak Far One", "B1"), payment.formatted("50.00", "Pv Leak Far Two", "B2"),
+                        payment.formatted("70.00", "Pv Leak Near One", "B3"), payment.formatted("30.00", "Pv Leak Near Two", "B4")),
+                ANCHORS.get(2), List.of(payment.formatted("100.00", "Pv Leak Far One", "C1"), payment.formatted("80.00", "Pv Leak Near One", "C3"),
+                        payment.formatted("20.00", "Pv Leak Near Two", "C4")));
+        byAnchor.forEach((anchor, payments) -> given().contentType("application/json").body("{\"anchorOrgId\":\"" + anchor
+                + "\",\"payments\":[" + String.join(",", payments) + "]}").post("/api/v1/payments").then().statusCode(201));
     }
 
     /** One unknown: other anchors' spend with one supplier, in one cell, at one locality and of one kind. */
@@ -414,6 +436,32 @@ class NetworkPrivacyTest {
             exponent >>= 1;
         }
         return result;
+    }
+
+    @Test
+    @Order(5)
+    @TestSecurity(user = "pva", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-PVA"))
+    void aLeakLineIsHiddenAlsoWhereTheCategoryLessTheLinesShownWouldGiveAHiddenOneAway() {
+        JsonPath leakage = given().get("/api/v1/spend/leakage?financialYear=2070-71&tier=darlington&category=construction")
+                .then().statusCode(200).extract().jsonPath();
+        // Non-local spend is two suppliers': shown. Far Two (one anchor) is hidden; Far One (three anchors) would be
+        // shown, but 350.00 less its 300.00 is Far Two's 50.00, so it is hidden too.
+        assertEquals(350.0f, leakage.getFloat("categories[0].nonLocalSpend"));
+        assertEquals(1, leakage.getList("categories[0].topNonLocalSuppliers").size(), leakage.prettify());
+        assertEquals(2, leakage.getInt("categories[0].topNonLocalSuppliers[0].suppressedSuppliers"));
+        assertNull(leakage.get("categories[0].topNonLocalSuppliers[0].spend"));
+
+        // LM3: GB-EDU-PVC's non-local spend is one supplier's in its own figures: hidden, and so the network's too.
+        JsonPath lm3 = given().get("/api/v1/spend/lm3?financialYear=2070-71&tier=darlington").then().statusCode(200)
+                .extract().jsonPath();
+        String pvc = "anchors.find { it.anchor == 'GB-EDU-PVC' }.figures";
+        assertNull(lm3.get(pvc + ".nonLocalSupplierSpend"), lm3.prettify());
+        assertEquals(200.0f, lm3.getFloat(pvc + ".supplierSpend"));
+        assertNull(lm3.get("network.nonLocalSupplierSpend"));
+        assertEquals(550.0f, lm3.getFloat("network.supplierSpend"));
+        // The caller's own figures are all shown.
+        assertEquals(100.0f, lm3.getFloat("anchors.find { it.anchor == 'GB-LAE-PVA' }.figures.nonLocalSupplierSpend"));
     }
 
     @Test
