@@ -114,12 +114,12 @@ public final class SpendRollups {
                     case when p.size_class in ('MICRO', 'SMALL', 'MEDIUM') then d.positive_amount else 0 end as positive_sme_amount,
                     case when p.vcse = 'YES' then d.positive_amount else 0 end as positive_vcse_amount,
                     case when p.signatory then d.positive_amount else 0 end as positive_signatory_amount,
-                    %2$s as supplier_kind, %3$s as supplier_hash
+                    %2$s as supplier_kind, %3$s as supplier_hash, d.redacted
                 from %1$s d
                 left join expense_category c on c.expense_type = d.expense_type
                 left join supplier_profile p on p.supplier_id = d.supplier_id
                 left join supplier_locality l on l.supplier_id = d.supplier_id and d.month between l.first_month and l.last_month"""
-                .formatted(source, SupplierAtoms.kindSql("p"), SupplierAtoms.hashSql("d.supplier_id"));
+                .formatted(source, SupplierAtoms.kindSql("p"), SupplierAtoms.hashSql("d.supplier_id", "d.redacted"));
     }
 
     /** The rollup read as a cube: every dimension, the measures and the atoms of each row (slow; the last resort). */

@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
  * signatory bits, 8 kinds) a row keeps n = Σ payments, Σ payments·h and Σ payments·h². These are sums, so they add up
  * over any group of rows and move with signed deltas like every other measure. By Cauchy–Schwarz
  * (Σ n·h)² = (Σ n)·(Σ n·h²) exactly when every payment in the group has the same h: one supplier (or suppliers whose
- * hashes collide, which only ever makes an answer hide more). Payments to redacted or unmatched payees belong to no
- * atom.
+ * hashes collide, which only ever makes an answer hide more). Payments to payees not matched to a supplier are
+ * suppliers too, known only by name: they count as one supplier, {@link #UNIDENTIFIED_HASH}, which can only hide more.
+ * Payments to redacted payees (individuals) belong to no atom.
  */
 public final class SupplierAtoms {
 
@@ -23,6 +24,9 @@ public final class SupplierAtoms {
     public static final int VCSE = 2;
     public static final int SIGNATORY = 4;
     public static final int KINDS = 8;
+
+    /** The hash of every payee not matched to a supplier, outside the range of suppliers' hashes. */
+    public static final long UNIDENTIFIED_HASH = 65_537;
 
     /** The columns, kind by kind: payments, hash sum, squared hash sum. */
     public static final List<String> COLUMNS = IntStream.range(0, KINDS).boxed()
@@ -50,15 +54,13 @@ public final class SupplierAtoms {
                 .formatted(profile, SME, VCSE, SIGNATORY);
     }
 
-    /** A supplier's hash, 1 to 65,536 from the first 16 bits of its id; null for redacted and unmatched payees. */
-    public static String hashSql(String supplierColumn) {
-        return "case when " + supplierColumn + " = " + SpendRollups.NO_SUPPLIER_SQL + " then null else ('x' || left("
-                + supplierColumn + "::text, 4))::bit(16)::int + 1 end";
-    }
-
-    /** The same hash computed here (for supplier-grain rows read whole): {@link #hashSql}. */
-    public static long hash(java.util.UUID supplier) {
-        return (supplier.getMostSignificantBits() >>> 48) + 1;
+    /**
+     * A supplier's hash, 1 to 65,536 from the first 16 bits of its id; {@link #UNIDENTIFIED_HASH} for payees not
+     * matched to a supplier; null for redacted payees ({@code redactedColumn} true).
+     */
+    public static String hashSql(String supplierColumn, String redactedColumn) {
+        return "case when " + supplierColumn + " <> " + SpendRollups.NO_SUPPLIER_SQL + " then ('x' || left(" + supplierColumn
+                + "::text, 4))::bit(16)::int + 1 when not " + redactedColumn + " then " + UNIDENTIFIED_HASH + " end";
     }
 
     /** The atom sums of contribution rows (alias {@code x}: payment_count, supplier_kind, supplier_hash), named as the columns. */

@@ -165,7 +165,9 @@ public final class Disclosure {
             if (payments <= 0 || !oneSupplier(payments, hash, hashSquared)) {
                 return false;
             }
-            boolean callerPaysIt = callers.stream().anyMatch(own -> oneSupplier(own.ownPayments, own.ownHash, own.ownHashSquared)
+            // Payees not matched to a supplier share one hash, so the caller's own are never known to be the same payee.
+            boolean unidentified = hash.equals(BigInteger.valueOf(payments).multiply(BigInteger.valueOf(SupplierAtoms.UNIDENTIFIED_HASH)));
+            boolean callerPaysIt = !unidentified && callers.stream().anyMatch(own -> oneSupplier(own.ownPayments, own.ownHash, own.ownHashSquared)
                     && own.ownHash.multiply(BigInteger.valueOf(payments)).equals(hash.multiply(BigInteger.valueOf(own.ownPayments))));
             return anchors.size() + (callerPaysIt ? 1 : 0) < threshold;
         }

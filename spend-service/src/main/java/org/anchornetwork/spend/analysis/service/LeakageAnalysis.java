@@ -376,7 +376,7 @@ public class LeakageAnalysis {
                     .append(top);
         }
         sql.append(")\nselect t.supplier_id, s.name, t.amount, t.locality, p.anchors, p.others, p.other_payments, ")
-                .append(SupplierAtoms.hashSql("t.supplier_id")).append(" from top t join supplier s on s.id = t.supplier_id\n")
+                .append(SupplierAtoms.hashSql("t.supplier_id", "false")).append(" from top t join supplier s on s.id = t.supplier_id\n")
                 .append("cross join lateral (select count(distinct y.anchor_org_id) as anchors, count(*) filter (where ")
                 .append("y.anchor_org_id <> ").append(parameters.value(question.callerOrgId()))
                 .append(") as others, coalesce(sum(y.payment_count) filter (where y.anchor_org_id <> ")

@@ -19,6 +19,7 @@ import org.anchornetwork.spend.analysis.service.AnalysisReader;
 import org.anchornetwork.spend.analysis.service.SqlParameters;
 import org.anchornetwork.spend.analysis.service.YearAndTier;
 import org.anchornetwork.spend.analysis.service.Disclosure;
+import org.anchornetwork.spend.rollup.Cube;
 import org.anchornetwork.spend.rollup.SpendRollups;
 import org.anchornetwork.spend.rollup.SupplierAtoms;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -225,19 +226,21 @@ public class Lm3Calculator {
         Map<UUID, BigDecimal> surveys = surveyRates(year.yearStart());
         Map<String, Sums> byAnchor = new TreeMap<>();
         SqlParameters parameters = new SqlParameters();
-        String sql = "select anchor_org_id, supplier_id, locality, sum(amount), sum(payment_count) from spend_cube_supplier_year "
-                + "where financial_year = " + parameters.value(year.yearStart())
+        String sql = "select anchor_org_id, supplier_id, locality, sum(amount), "
+                + Cube.ATOMS.stream().map(a -> "sum(" + a + ")").collect(java.util.stream.Collectors.joining(", "))
+                + " from spend_cube_supplier_year where financial_year = " + parameters.value(year.yearStart())
                 + " group by 1, 2, 3 having sum(payment_count) <> 0";
         reader.list(sql, parameters, row -> {
             UUID supplier = row.getObject(2, UUID.class);
             BigDecimal rate = SpendRollups.NO_SUPPLIER.equals(supplier) ? null : surveys.get(supplier);
             Sums sums = byAnchor.computeIfAbsent(row.getString(1), a -> new Sums());
             sums.supplier(supplier, row.getInt(3), year.bit(), row.getBigDecimal(4), rate, mode, defaults);
-            long payments = row.getLong(5);
-            if (!SpendRollups.NO_SUPPLIER.equals(supplier) && payments != 0) {
-                long hash = SupplierAtoms.hash(supplier);
-                sums.parts.add(new Disclosure.Part(row.getInt(3), row.getString(1), 0, payments, payments * hash,
-                        payments * hash * hash));
+            for (int kind = 0; kind < SupplierAtoms.KINDS; kind++) {
+                long payments = row.getLong(5 + 3 * kind);
+                if (payments != 0) {
+                    sums.parts.add(new Disclosure.Part(row.getInt(3), row.getString(1), kind, payments,
+                            row.getLong(6 + 3 * kind), row.getLong(7 + 3 * kind)));
+                }
             }
             return null;
         });

@@ -116,6 +116,16 @@ class NetworkPrivacyTest {
                     }
                 }
             }
+            // Payees the registry does not know, paid by one to three anchors: suppliers too, known by name only.
+            for (int u = 0; u < 2; u++) {
+                List<String> payers = new ArrayList<>(ANCHORS);
+                java.util.Collections.shuffle(payers, random);
+                for (String anchor : payers.subList(0, 1 + random.nextInt(3))) {
+                    paymentsByAnchor.computeIfAbsent(anchor, a -> new ArrayList<>()).add("""
+                            {"paymentDate":"%d-0%d-11","amount":%d.00,"supplierName":"Pv%d Unregistered %d","expenseType":"Cleaning","transactionRef":"PV-U-%s"}"""
+                            .formatted(year, 4 + random.nextInt(6), 10 + random.nextInt(900), network, u, UUID.randomUUID()));
+                }
+            }
             // A redacted payee with a supplier's reference, never matched to it.
             paymentsByAnchor.computeIfAbsent(ANCHORS.get(1), a -> new ArrayList<>()).add("""
                     {"paymentDate":"%d-05-05","amount":75.00,"redacted":true,"supplierOrgId":"GB-COH-7%07d","transactionRef":"PV-R-%d"}"""
@@ -232,10 +242,10 @@ class NetworkPrivacyTest {
         for (Dimension dimension : query.drilldowns()) {
             sql.append(dimension.sql(cube.grain, known)).append(", ");
         }
-        sql.append("c.anchor_org_id, c.supplier_id, c.locality, c.supplier_kind from ").append(SpendAnalysis.relation(cube))
+        sql.append("c.anchor_org_id, c.supplier_id, c.locality, c.supplier_kind, c.redacted from ").append(SpendAnalysis.relation(cube))
                 .append(" c").append(SpendAnalysis.joins(query)).append(" where ").append(where)
                 .append(" group by ").append(String.join(", ", java.util.stream.IntStream
-                        .rangeClosed(1, query.drilldowns().size() + 4).mapToObj(Integer::toString).toList()))
+                        .rangeClosed(1, query.drilldowns().size() + 5).mapToObj(Integer::toString).toList()))
                 .append(" having sum(c.payment_count) <> 0");
         Map<Unknown, Truth> truth = new LinkedHashMap<>();
         Map<String, Set<String>> cellAnchorsOfSupplier = new HashMap<>();
@@ -249,15 +259,16 @@ class NetworkPrivacyTest {
             }
             String anchor = row.getString(dimensions + 1);
             UUID supplier = row.getObject(dimensions + 2, UUID.class);
-            if (SpendRollups.NO_SUPPLIER.equals(supplier)) {
-                return null; // redacted and unmatched payees: nobody's supplier
+            if (row.getBoolean(dimensions + 5)) {
+                return null; // redacted payees: individuals, nobody's supplier
             }
             Unknown unknown = new Unknown(String.join("|", key), supplier, row.getInt(dimensions + 3), row.getInt(dimensions + 4));
             Truth known0 = truth.computeIfAbsent(unknown, u -> new Truth());
             known0.anchors.add(anchor);
             known0.othersPay |= !anchor.equals(CALLER);
             cellAnchorsOfSupplier.computeIfAbsent(unknown.cell() + "#" + supplier, k -> new TreeSet<>()).add(anchor);
-            if (anchor.equals(CALLER)) {
+            // Payees not matched to a supplier are one unknown here, and the caller's own are never known to be the same.
+            if (anchor.equals(CALLER) && !SpendRollups.NO_SUPPLIER.equals(supplier)) {
                 callerPays.add(supplier);
             }
             return null;
@@ -295,6 +306,7 @@ class NetworkPrivacyTest {
         // supplier anywhere in the answer (a figure of three anchors, the caller one of them, may be shown).
         return derivable(new ArrayList<>(rows), unknowns, u -> {
             Set<String> anchors = new TreeSet<>(cellAnchorsOfSupplier.get(u.cell() + "#" + u.supplier()));
+            anchors.remove(CALLER);
             if (callerPays.contains(u.supplier())) {
                 anchors.add(CALLER);
             }
