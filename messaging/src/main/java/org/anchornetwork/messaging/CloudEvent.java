@@ -8,6 +8,7 @@ import org.anchornetwork.events.EventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A CloudEvent read from a Kafka record in binary mode: attributes from {@code ce_*} headers, data from the value. */
@@ -20,11 +21,15 @@ public record CloudEvent(String id, String type, String source, String subject, 
                 header(record, CloudEventHeaders.TIME), record.key(), record.value());
     }
 
+    /**
+     * The payload as the type's record. Fields the record does not know are ignored (a tolerant reader): contracts grow
+     * by additive changes, so a consumer built before a field was added must still read the events that carry it.
+     */
     public <P> P payload(EventType<P> type, ObjectMapper mapper) throws IOException {
         if (!type.name().equals(this.type)) {
             throw new IllegalArgumentException("Event " + id + " is a " + this.type + ", not a " + type.name());
         }
-        return mapper.readValue(data, type.payloadType());
+        return mapper.readerFor(type.payloadType()).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(data);
     }
 
     /**

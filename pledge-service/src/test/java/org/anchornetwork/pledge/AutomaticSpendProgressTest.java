@@ -171,8 +171,9 @@ class AutomaticSpendProgressTest {
                 .body(year + ".note", containsString("net of its credit notes"));
 
         // A later batch of the same year: the year's figures replace the earlier ones (they are the whole year's).
+        // (It also carries a field this version does not know, as a newer producer may: additive changes are read.)
         String later = batch(UUID.randomUUID(), "2028-06-30", "750.00", "0.00", "0.00").replace("\"unknownLocationAmount\":0}",
-                "\"unknownLocationAmount\":0,\"financialYears\":[{\"financialYear\":\"2028-29\",\"positiveAmount\":2000.00,"
+                "\"unknownLocationAmount\":0,\"aFieldAddedLater\":{\"x\":1},\"financialYears\":[{\"financialYear\":\"2028-29\",\"positiveAmount\":2000.00,"
                         + "\"localPositiveAmounts\":[{\"tier\":\"darlington\",\"tierVersion\":1,\"localAmount\":1250.00}]}]}");
         assertTrue(consumers.deliver(handler, event(UUID.randomUUID().toString(), later)));
         given().get(LOCAL + "/progress").then().body(year + ".value", equalTo(62.50f));
