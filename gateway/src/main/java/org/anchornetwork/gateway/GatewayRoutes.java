@@ -7,6 +7,11 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.anchornetwork.edge.DeclaredBodySize;
+import org.anchornetwork.edge.HttpEdge;
+import org.anchornetwork.edge.Problems;
+import org.anchornetwork.edge.RequestIds;
+
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Future;
@@ -26,7 +31,8 @@ import io.vertx.httpproxy.HttpProxy;
  * The gateway's routing table, mounted on Quarkus's own Vert.x router. In the order a request meets them (route
  * orders; Quarkus's CORS is -300, authentication -200, path permissions -100):
  * <ol>
- * <li>-1000 {@link RequestIds}: every request gets an id; -999 {@link AccessLog}: one log line when it ends;</li>
+ * <li>-1000 {@link RequestIds} ({@link HttpEdge}): every request gets an id; -999 {@link AccessLog}: one log line when
+ * it ends; -990 request line and header limits ({@link HttpEdge});</li>
  * <li>-300 CORS (Quarkus): preflights end here, without a token;</li>
  * <li>-250 {@link DeclaredBodySize}: a Content-Length over the route's limit is a 413, before authentication;</li>
  * <li>-200 authentication, then -140 {@link RateLimits} on {@code /api/} and {@code /openapi/} (per client, or per
@@ -35,14 +41,14 @@ import io.vertx.httpproxy.HttpProxy;
  * streamed body), minus untrusted headers and plus X-Forwarded-* ({@link ForwardedHeaders}), with streamed bodies
  * counted ({@link StreamedBodyLimit});</li>
  * <li>{@code /openapi/<name>} serves each service's OpenAPI document for the Swagger UI;</li>
- * <li>anything else under {@code /api/} is a 404 problem, and every failure a problem ({@link ProblemFailureHandler}).</li>
+ * <li>anything else under {@code /api/} is a 404 problem, any other unknown path too ({@link HttpEdge}), and every
+ * failure a problem ({@link ProblemFailureHandler}, then {@link HttpEdge}'s).</li>
  * </ol>
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
-    /** Before CORS (-300) and authentication (-200): see SecurityHandlerPriorities. */
-    static final int REQUEST_ID_ORDER = -1000;
+    /** Right after the request id ({@link HttpEdge}, -1000), before the request limits, CORS and authentication. */
     static final int ACCESS_LOG_ORDER = -999;
     /** After CORS, so that a browser can read the 413; before authentication, which need not run for it. */
     static final int BODY_SIZE_ORDER = -250;
@@ -64,10 +70,9 @@ public class GatewayRoutes {
         ForwardedHeaders forwardedHeaders = new ForwardedHeaders(config.untrustedHeaders(),
                 config.untrustedHeaderPrefixes());
 
-        router.route().order(REQUEST_ID_ORDER).handler(new RequestIds());
         router.route().order(ACCESS_LOG_ORDER).handler(new AccessLog(new RouteTable(upstreams)));
         router.route().order(Integer.MIN_VALUE).failureHandler(new ProblemFailureHandler());
-        router.route().order(BODY_SIZE_ORDER).handler(new DeclaredBodySize(bodyLimits, vertx));
+        router.route().order(BODY_SIZE_ORDER).handler(new DeclaredBodySize(bodyLimits::limitFor, vertx));
         if (config.rateLimit().enabled()) {
             RateLimits rateLimits = RateLimits.from(config.rateLimit());
             router.route("/api/*").order(RATE_LIMIT_ORDER).handler(rateLimits);

@@ -1,5 +1,7 @@
 package org.anchornetwork.gateway;
 
+import org.anchornetwork.edge.Problems;
+
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;

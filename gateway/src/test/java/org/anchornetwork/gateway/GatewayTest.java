@@ -245,12 +245,6 @@ class GatewayTest {
                         containsString("/openapi/pledge")));
     }
 
-    @Test
-    void healthAndMetricsArePublic() {
-        given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
-    }
-
     private static String seenBy(String urlKey) {
         String url = ConfigProvider.getConfig().getValue(urlKey, String.class);
         try {
