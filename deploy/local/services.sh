@@ -14,6 +14,7 @@
 #   ANCHOR_DB_SUFFIX  ()         databases framework<suffix>, spend<suffix>, pledge<suffix>
 #   ANCHOR_FRESH_DATABASES (false)  true: each service empties its database at start (Flyway clean); tests only
 #   ANCHOR_CONSUMER_GROUP_PREFIX () and ANCHOR_CONSUMER_OFFSET_RESET (earliest): Kafka consumer groups
+#   ANCHOR_PUBLIC_BASE_URL (http://localhost:BASE) the gateway's public URL: every Location a service answers starts with it
 #   ANCHOR_OCDS_SCHEMA_BASE (../shared/data/ocds/schema-1.1.5 if present) where spend-service reads the OCDS schema
 #   SERVICE_START_TIMEOUT (120) SERVICE_HEAP (-Xmx256m)
 set -euo pipefail
@@ -56,6 +57,8 @@ service_env() {
         echo "QUARKUS_FLYWAY_CLEAN_DISABLED=false"
         echo "QUARKUS_FLYWAY_CLEAN_AT_START=true"
       fi
+      # Every Location answered points at this network's gateway.
+      echo "ANCHOR_PUBLIC_BASE_URL=${ANCHOR_PUBLIC_BASE_URL:-http://localhost:$(port_of gateway)}"
       [[ -z "${ANCHOR_CONSUMER_GROUP_PREFIX:-}" ]] || echo "ANCHOR_MESSAGING_CONSUMERS_GROUP_PREFIX=$ANCHOR_CONSUMER_GROUP_PREFIX"
       echo "ANCHOR_MESSAGING_CONSUMERS_AUTO_OFFSET_RESET=${ANCHOR_CONSUMER_OFFSET_RESET:-earliest}"
       if [[ "$service" == pledge-service ]]; then
