@@ -35,6 +35,7 @@ import io.vertx.httpproxy.HttpProxy;
  * it ends; -990 request line and header limits ({@link HttpEdge});</li>
  * <li>-300 CORS (Quarkus): preflights end here, without a token;</li>
  * <li>-250 {@link DeclaredBodySize}: a Content-Length over the route's limit is a 413, before authentication;</li>
+ * <li>-210 {@link TokenVerificationLimit}: per address, for tokens not yet known to be valid;</li>
  * <li>-200 authentication, then -140 {@link RateLimits} on {@code /api/} and {@code /openapi/} (per client, or per
  * address for anonymous callers), then -100 path permissions;</li>
  * <li>{@code /api/v1/...} prefixes go to their service unchanged (method, path, query, {@code Authorization},
@@ -52,16 +53,20 @@ public class GatewayRoutes {
     static final int ACCESS_LOG_ORDER = -999;
     /** After CORS, so that a browser can read the 413; before authentication, which need not run for it. */
     static final int BODY_SIZE_ORDER = -250;
+    /** Before authentication (-200), which would verify the token. */
+    static final int TOKEN_VERIFICATION_LIMIT_ORDER = -210;
     /** After authentication (-200), so the caller is known; before the path permissions (-100). */
     static final int RATE_LIMIT_ORDER = -140;
 
     private final Vertx vertx;
     private final GatewayConfig config;
+    private final VerifiedTokenCache verifiedTokens;
     private final List<UpstreamClients> clients = new ArrayList<>();
 
-    public GatewayRoutes(Vertx vertx, GatewayConfig config) {
+    public GatewayRoutes(Vertx vertx, GatewayConfig config, VerifiedTokenCache verifiedTokens) {
         this.vertx = vertx;
         this.config = config;
+        this.verifiedTokens = verifiedTokens;
     }
 
     void init(@Observes Router router) {
@@ -74,6 +79,8 @@ public class GatewayRoutes {
         router.route().order(Integer.MIN_VALUE).failureHandler(new ProblemFailureHandler());
         router.route().order(BODY_SIZE_ORDER).handler(new DeclaredBodySize(bodyLimits::limitFor, vertx));
         if (config.rateLimit().enabled()) {
+            router.route().order(TOKEN_VERIFICATION_LIMIT_ORDER)
+                    .handler(TokenVerificationLimit.from(config.rateLimit(), verifiedTokens));
             RateLimits rateLimits = RateLimits.from(config.rateLimit());
             router.route("/api/*").order(RATE_LIMIT_ORDER).handler(rateLimits);
             router.route(OpenApiDocuments.ROUTE_PREFIX + "*").order(RATE_LIMIT_ORDER).handler(rateLimits);
