@@ -31,6 +31,7 @@
 #   BENCH_IDLE_SAMPLE_SECONDS [3]  CPU sampled with everything idle before each target (background load)
 #   BENCH_BACKGROUND_WARN [0.3]    warn when other processes keep more cores than this busy
 #   BENCH_SPEND_PORT [28082]  BENCH_GATEWAY_PORT [28080]  BENCH_NGINX_PORT [28090]  BENCH_NGINX_AUTO_PORT [28091]
+#   BENCH_SPEND_MANAGEMENT_PORT [28092]  BENCH_GATEWAY_MANAGEMENT_PORT [28100]  health checks (management interface)
 #   BENCH_NGINX_AUTO [false]       true: also measure nginx with "worker_processes auto" (target nginx-auto)
 #   BENCH_TARGETS [direct gateway nginx]  which targets to measure, in this order (e.g. "gateway" alone, to
 #                                  compare gateway settings given with BENCH_GATEWAY_ENV; the goals need all three)
@@ -68,6 +69,8 @@ SPEND_PORT="${BENCH_SPEND_PORT:-28082}"
 GATEWAY_PORT="${BENCH_GATEWAY_PORT:-28080}"
 NGINX_PORT="${BENCH_NGINX_PORT:-28090}"
 NGINX_AUTO_PORT="${BENCH_NGINX_AUTO_PORT:-28091}"
+SPEND_MANAGEMENT_PORT="${BENCH_SPEND_MANAGEMENT_PORT:-28092}"
+GATEWAY_MANAGEMENT_PORT="${BENCH_GATEWAY_MANAGEMENT_PORT:-28100}"
 NGINX_AUTO="${BENCH_NGINX_AUTO:-false}"
 SELECTED_TARGETS="${BENCH_TARGETS:-direct gateway nginx$([[ "$NGINX_AUTO" != true ]] || echo ' nginx-auto')}"
 REQUEST_PATH="${BENCH_PATH:-/api/v1/suppliers?limit=1}"
@@ -146,7 +149,8 @@ check_settings() {
     [[ "$d" =~ ^[1-9][0-9]*[smh]?$ ]] || die "durations look like 10s, 2m or 15 (seconds); got '$d'"
   done
   for n in "$WARMUP_CONNECTIONS" "$THROUGHPUT_CONNECTIONS" "$THROUGHPUT_THREADS" "$IDLE_SAMPLE_SECONDS" \
-    "$ROUNDS" "$SPEND_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$NGINX_AUTO_PORT"; do
+    "$ROUNDS" "$SPEND_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$NGINX_AUTO_PORT" "$SPEND_MANAGEMENT_PORT" \
+    "$GATEWAY_MANAGEMENT_PORT"; do
     [[ "$n" =~ ^[0-9]+$ ]] || die "expected a whole number, got '$n'"
   done
   ((ROUNDS >= 1)) || die "BENCH_ROUNDS must be 1 or more"
@@ -223,12 +227,14 @@ start_services() {
   # Its own consumer group, reading only new events: a running network's spend-service keeps its partitions.
   start_bg "$SPEND_NAME" "$(log_file "$SPEND_NAME")" env \
     "QUARKUS_HTTP_PORT=$SPEND_PORT" \
+    "QUARKUS_MANAGEMENT_PORT=$SPEND_MANAGEMENT_PORT" \
     "SPEND_DB_NAME=$SPEND_DB" \
     "ANCHOR_MESSAGING_CONSUMERS_GROUP_PREFIX=bench-$STAMP." \
     "ANCHOR_MESSAGING_CONSUMERS_AUTO_OFFSET_RESET=latest" \
     "$java" "${heap[@]}" -jar "$(jar_of spend-service)"
   local gateway_env=(
     "QUARKUS_HTTP_PORT=$GATEWAY_PORT"
+    "QUARKUS_MANAGEMENT_PORT=$GATEWAY_MANAGEMENT_PORT"
     "SPEND_SERVICE_URL=http://localhost:$SPEND_PORT"
     "FRAMEWORK_SERVICE_URL=http://localhost:$UNUSED_FRAMEWORK_PORT"
     "PLEDGE_SERVICE_URL=http://localhost:$UNUSED_PLEDGE_PORT"
@@ -243,13 +249,13 @@ start_services() {
   esac
   read -r -a extra <<<"$GATEWAY_EXTRA_ENV"
   gateway_env+=("${extra[@]}")
-  GATEWAY_SETTINGS="${gateway_env[*]:4}"
+  GATEWAY_SETTINGS="${gateway_env[*]:5}"
   start_bg "$GATEWAY_NAME" "$(log_file "$GATEWAY_NAME")" env "${gateway_env[@]}" \
     "$java" "${heap[@]}" -jar "$(jar_of gateway)"
-  wait_for_http "http://localhost:$SPEND_PORT/q/health/ready" "$SERVICE_START_TIMEOUT" "$SPEND_NAME" \
+  wait_for_http "http://localhost:$SPEND_MANAGEMENT_PORT/q/health/ready" "$SERVICE_START_TIMEOUT" "$SPEND_NAME" \
     "$(log_file "$SPEND_NAME")" "$(pid_file "$SPEND_NAME")"
   bench_log "$SPEND_NAME: ready on port $SPEND_PORT (database $SPEND_DB)"
-  wait_for_http "http://localhost:$GATEWAY_PORT/q/health/ready" "$SERVICE_START_TIMEOUT" "$GATEWAY_NAME" \
+  wait_for_http "http://localhost:$GATEWAY_MANAGEMENT_PORT/q/health/ready" "$SERVICE_START_TIMEOUT" "$GATEWAY_NAME" \
     "$(log_file "$GATEWAY_NAME")" "$(pid_file "$GATEWAY_NAME")"
   bench_log "$GATEWAY_NAME: ready on port $GATEWAY_PORT (spend-service at localhost:$SPEND_PORT)"
 }

@@ -20,7 +20,8 @@
 #
 # Environment (defaults in brackets):
 #   BENCH_ROWS [1000000]  BENCH_SMALL_ROWS [150000]  BENCH_WARMUP_ROWS [20000]
-#   BENCH_SPEND_PORT [28082]   SERVICE_HEAP [-Xmx256m]   BENCH_KEEP_INFRA [false]
+#   BENCH_SPEND_PORT [28082]   BENCH_SPEND_MANAGEMENT_PORT [28092] (health checks)
+#   SERVICE_HEAP [-Xmx256m]   BENCH_KEEP_INFRA [false]
 #   BENCH_GOAL_COPY_RATIO [0.50]  BENCH_GOAL_SMALL_SECONDS [5]  BENCH_GOAL_RSS_MB [512]
 set -euo pipefail
 
@@ -35,6 +36,7 @@ ROWS="${BENCH_ROWS:-1000000}"
 SMALL_ROWS="${BENCH_SMALL_ROWS:-150000}"
 WARMUP_ROWS="${BENCH_WARMUP_ROWS:-20000}"
 SPEND_PORT="${BENCH_SPEND_PORT:-28082}"
+SPEND_MANAGEMENT_PORT="${BENCH_SPEND_MANAGEMENT_PORT:-28092}"
 SERVICE_HEAP="${SERVICE_HEAP:--Xmx256m}"
 KEEP_INFRA="${BENCH_KEEP_INFRA:-false}"
 GOAL_COPY_RATIO="${BENCH_GOAL_COPY_RATIO:-0.50}"
@@ -112,6 +114,8 @@ main() {
   [[ -f "$jar" ]] || die "spend-service is not built: ./mvnw -B -o -pl spend-service -am package -DskipTests"
   is_running "$(pid_file "$SPEND_NAME")" && die "$SPEND_NAME is already running; stop that run first"
   tcp_open 127.0.0.1 "$SPEND_PORT" && die "port $SPEND_PORT is taken; choose another with BENCH_SPEND_PORT"
+  tcp_open 127.0.0.1 "$SPEND_MANAGEMENT_PORT" \
+    && die "port $SPEND_MANAGEMENT_PORT is taken; choose another with BENCH_SPEND_MANAGEMENT_PORT"
 
   generate "$WARMUP_ROWS"
   generate "$SMALL_ROWS"
@@ -127,11 +131,12 @@ main() {
   local heap=()
   read -r -a heap <<<"$SERVICE_HEAP"
   : >"$(log_file "$SPEND_NAME")"
-  start_bg "$SPEND_NAME" "$(log_file "$SPEND_NAME")" env "QUARKUS_HTTP_PORT=$SPEND_PORT" "SPEND_DB_NAME=$SPEND_DB" \
+  start_bg "$SPEND_NAME" "$(log_file "$SPEND_NAME")" env "QUARKUS_HTTP_PORT=$SPEND_PORT" \
+    "QUARKUS_MANAGEMENT_PORT=$SPEND_MANAGEMENT_PORT" "SPEND_DB_NAME=$SPEND_DB" \
     QUARKUS_FLYWAY_CLEAN_DISABLED=false QUARKUS_FLYWAY_CLEAN_AT_START=true \
     "ANCHOR_MESSAGING_CONSUMERS_GROUP_PREFIX=bench-$STAMP." ANCHOR_MESSAGING_CONSUMERS_AUTO_OFFSET_RESET=latest \
     "$(java_cmd)" "${heap[@]}" -jar "$jar"
-  wait_for_http "http://localhost:$SPEND_PORT/q/health/ready" 120 "$SPEND_NAME" "$(log_file "$SPEND_NAME")" \
+  wait_for_http "http://localhost:$SPEND_MANAGEMENT_PORT/q/health/ready" 120 "$SPEND_NAME" "$(log_file "$SPEND_NAME")" \
     "$(pid_file "$SPEND_NAME")"
   local pid rss_file="$WORK_DIR/rss-$STAMP.txt"
   pid="$(read_pid "$(pid_file "$SPEND_NAME")")"

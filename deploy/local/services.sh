@@ -9,10 +9,12 @@
 #
 # Environment:
 #   ANCHOR_RUN_NAME   (network)  names the pid and log files: .local/logs/<run>-<service>.log
-#   ANCHOR_PORT_BASE  (8080)     gateway on BASE, framework BASE+1, spend BASE+2, pledge BASE+3
+#   ANCHOR_PORT_BASE  (8080)     gateway on BASE, framework BASE+1, spend BASE+2, pledge BASE+3; their management
+#                                interfaces (health /q/health, metrics /q/metrics; never public) on BASE+10 to BASE+13
 #   ANCHOR_DB_SUFFIX  ()         databases framework<suffix>, spend<suffix>, pledge<suffix>
 #   ANCHOR_FRESH_DATABASES (false)  true: each service empties its database at start (Flyway clean); tests only
 #   ANCHOR_CONSUMER_GROUP_PREFIX () and ANCHOR_CONSUMER_OFFSET_RESET (earliest): Kafka consumer groups
+#   ANCHOR_PUBLIC_BASE_URL (http://localhost:BASE) the gateway's public URL: every Location a service answers starts with it
 #   ANCHOR_OCDS_SCHEMA_BASE (../shared/data/ocds/schema-1.1.5 if present) where spend-service reads the OCDS schema
 #   SERVICE_START_TIMEOUT (120) SERVICE_HEAP (-Xmx256m)
 set -euo pipefail
@@ -37,12 +39,16 @@ port_of() {
   esac
 }
 
+# Health and metrics: the management interface, never routed to the public (decision 0014).
+management_port_of() { echo $(($(port_of "$1") + 10)); }
+
 jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$REPO" "$1"; }
 
 # Environment of one service: its port, its database and where the others are.
 service_env() {
   local service="$1" prefix
   echo "QUARKUS_HTTP_PORT=$(port_of "$service")"
+  echo "QUARKUS_MANAGEMENT_PORT=$(management_port_of "$service")"
   case "$service" in
     framework-service | spend-service | pledge-service)
       prefix="$(tr '[:lower:]' '[:upper:]' <<<"${service%-service}")"
@@ -51,6 +57,8 @@ service_env() {
         echo "QUARKUS_FLYWAY_CLEAN_DISABLED=false"
         echo "QUARKUS_FLYWAY_CLEAN_AT_START=true"
       fi
+      # Every Location answered points at this network's gateway.
+      echo "ANCHOR_PUBLIC_BASE_URL=${ANCHOR_PUBLIC_BASE_URL:-http://localhost:$(port_of gateway)}"
       [[ -z "${ANCHOR_CONSUMER_GROUP_PREFIX:-}" ]] || echo "ANCHOR_MESSAGING_CONSUMERS_GROUP_PREFIX=$ANCHOR_CONSUMER_GROUP_PREFIX"
       echo "ANCHOR_MESSAGING_CONSUMERS_AUTO_OFFSET_RESET=${ANCHOR_CONSUMER_OFFSET_RESET:-earliest}"
       if [[ "$service" == pledge-service ]]; then
@@ -87,8 +95,10 @@ service_up() {
     log "$service: already running (ours, pid $(read_pid "$pidfile")) on port $port"
     return 0
   fi
-  if tcp_open 127.0.0.1 "$port"; then
-    die "$service: port $port is taken by another process; stop it, or choose other ports with ANCHOR_PORT_BASE"
+  local management_port
+  management_port="$(management_port_of "$service")"
+  if tcp_open 127.0.0.1 "$port" || tcp_open 127.0.0.1 "$management_port"; then
+    die "$service: port $port or $management_port is taken by another process; stop it, or choose other ports with ANCHOR_PORT_BASE"
   fi
   [[ -f "$jar" ]] || die "$service: $jar is missing; build it first with: ./mvnw package -DskipTests"
   java="$(java_cmd)"
@@ -101,7 +111,7 @@ service_up() {
 
 service_wait() {
   local service="$1" name="$RUN_NAME-$1"
-  wait_for_http "http://localhost:$(port_of "$service")/q/health/ready" "$SERVICE_START_TIMEOUT" "$service" \
+  wait_for_http "http://localhost:$(management_port_of "$service")/q/health/ready" "$SERVICE_START_TIMEOUT" "$service" \
     "$(log_file "$name")" "$(pid_file "$name")"
   log "$service: ready on http://localhost:$(port_of "$service")"
 }
@@ -126,7 +136,7 @@ services_status() {
   local service rc=0 pidfile
   for service in "${SERVICES[@]}"; do
     pidfile="$(pid_file "$RUN_NAME-$service")"
-    if is_running "$pidfile" && http_ok "http://localhost:$(port_of "$service")/q/health/ready"; then
+    if is_running "$pidfile" && http_ok "http://localhost:$(management_port_of "$service")/q/health/ready"; then
       printf '%-18s ready    http://localhost:%s (pid %s)\n' "$service" "$(port_of "$service")" "$(read_pid "$pidfile")"
     elif is_running "$pidfile"; then
       printf '%-18s starting or unhealthy  http://localhost:%s (log %s)\n' "$service" "$(port_of "$service")" "$(log_file "$RUN_NAME-$service")"

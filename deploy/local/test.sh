@@ -2,8 +2,9 @@
 # Runs every test of Anchor Network against real infrastructure, from a clean checkout:
 #   1. starts PostgreSQL, Kafka and Keycloak (deploy/local/infra.sh; downloads on first use);
 #   2. builds everything and runs the unit and @QuarkusTest suites (./mvnw install);
-#   3. starts a throw-away network of the four packaged services on ports 18080-18083, on empty
-#      databases framework_system, spend_system, pledge_system, and runs the system tests through its gateway;
+#   3. starts a throw-away network of the four packaged services on ports 18080-18083 (their management
+#      interfaces on 18090-18093), on empty databases framework_system, spend_system, pledge_system, and runs the
+#      system tests through its gateway;
 #   4. stops what it started, also when a step fails.
 # A network you started with deploy/local/up.sh keeps running and is not touched.
 #

@@ -37,6 +37,7 @@ Anchor Network is running (started in $((SECONDS - started)) s). Logs: .local/lo
 
   Gateway       http://localhost:8080
   Swagger UI    http://localhost:8080/q/swagger-ui
+  Health        http://localhost:8090/q/health   (management interfaces 8090-8093, not routed to the public)
   Keycloak      http://localhost:8180   (admin console: admin / admin, local only)
 
 Try it: get a token as Darlington Borough Council and list its payments:

@@ -41,15 +41,4 @@ record BodyLimits(long ordinary, long upload, List<String> uploadPaths) {
         }
         return false;
     }
-
-    /** "1 MB (1048576 bytes)": what a caller needs to split or shrink the body. */
-    static String describe(long bytes) {
-        if (bytes > 0 && bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MB (" + bytes + " bytes)";
-        }
-        if (bytes > 0 && bytes % 1024 == 0) {
-            return bytes / 1024 + " KB (" + bytes + " bytes)";
-        }
-        return bytes + " bytes";
-    }
 }

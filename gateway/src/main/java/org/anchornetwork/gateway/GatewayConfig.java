@@ -72,7 +72,7 @@ public interface GatewayConfig {
     /** Request body sizes: enforced by the gateway per path, before anything reaches a service. */
     BodyLimit bodyLimit();
 
-    /** Token buckets per caller, checked after authentication. */
+    /** Token buckets per caller, checked after authentication, and per address for token verifications, before it. */
     RateLimit rateLimit();
 
     /** Validated bearer tokens remembered until they expire ({@link VerifiedTokenCache}). */
@@ -118,6 +118,12 @@ public interface GatewayConfig {
         /** Callers without a token, one bucket per remote address. */
         Anonymous anonymous();
 
+        /**
+         * Before authentication, one bucket per remote address for the requests whose bearer token is not one already
+         * verified ({@link TokenVerificationLimit}): new, changed, expired or forged tokens.
+         */
+        TokenVerification tokenVerification();
+
         /** Buckets kept at most; beyond that the least recently used are dropped (memory stays bounded). */
         @WithDefault("100000")
         long maxTrackedCallers();
@@ -135,6 +141,14 @@ public interface GatewayConfig {
             double requestsPerSecond();
 
             @WithDefault("40")
+            int burst();
+        }
+
+        interface TokenVerification {
+            @WithDefault("20")
+            double requestsPerSecond();
+
+            @WithDefault("100")
             int burst();
         }
     }

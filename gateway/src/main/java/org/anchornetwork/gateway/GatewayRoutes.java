@@ -7,6 +7,11 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.anchornetwork.edge.DeclaredBodySize;
+import org.anchornetwork.edge.HttpEdge;
+import org.anchornetwork.edge.Problems;
+import org.anchornetwork.edge.RequestIds;
+
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Future;
@@ -26,36 +31,42 @@ import io.vertx.httpproxy.HttpProxy;
  * The gateway's routing table, mounted on Quarkus's own Vert.x router. In the order a request meets them (route
  * orders; Quarkus's CORS is -300, authentication -200, path permissions -100):
  * <ol>
- * <li>-1000 {@link RequestIds}: every request gets an id; -999 {@link AccessLog}: one log line when it ends;</li>
+ * <li>-1000 {@link RequestIds} ({@link HttpEdge}): every request gets an id; -999 {@link AccessLog}: one log line when
+ * it ends; -990 request line and header limits ({@link HttpEdge});</li>
  * <li>-300 CORS (Quarkus): preflights end here, without a token;</li>
  * <li>-250 {@link DeclaredBodySize}: a Content-Length over the route's limit is a 413, before authentication;</li>
+ * <li>-210 {@link TokenVerificationLimit}: per address, for tokens not yet known to be valid;</li>
  * <li>-200 authentication, then -140 {@link RateLimits} on {@code /api/} and {@code /openapi/} (per client, or per
  * address for anonymous callers), then -100 path permissions;</li>
  * <li>{@code /api/v1/...} prefixes go to their service unchanged (method, path, query, {@code Authorization},
  * streamed body), minus untrusted headers and plus X-Forwarded-* ({@link ForwardedHeaders}), with streamed bodies
  * counted ({@link StreamedBodyLimit});</li>
  * <li>{@code /openapi/<name>} serves each service's OpenAPI document for the Swagger UI;</li>
- * <li>anything else under {@code /api/} is a 404 problem, and every failure a problem ({@link ProblemFailureHandler}).</li>
+ * <li>anything else under {@code /api/} is a 404 problem, any other unknown path too ({@link HttpEdge}), and every
+ * failure a problem ({@link ProblemFailureHandler}, then {@link HttpEdge}'s).</li>
  * </ol>
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
-    /** Before CORS (-300) and authentication (-200): see SecurityHandlerPriorities. */
-    static final int REQUEST_ID_ORDER = -1000;
+    /** Right after the request id ({@link HttpEdge}, -1000), before the request limits, CORS and authentication. */
     static final int ACCESS_LOG_ORDER = -999;
     /** After CORS, so that a browser can read the 413; before authentication, which need not run for it. */
     static final int BODY_SIZE_ORDER = -250;
+    /** Before authentication (-200), which would verify the token. */
+    static final int TOKEN_VERIFICATION_LIMIT_ORDER = -210;
     /** After authentication (-200), so the caller is known; before the path permissions (-100). */
     static final int RATE_LIMIT_ORDER = -140;
 
     private final Vertx vertx;
     private final GatewayConfig config;
+    private final VerifiedTokenCache verifiedTokens;
     private final List<UpstreamClients> clients = new ArrayList<>();
 
-    public GatewayRoutes(Vertx vertx, GatewayConfig config) {
+    public GatewayRoutes(Vertx vertx, GatewayConfig config, VerifiedTokenCache verifiedTokens) {
         this.vertx = vertx;
         this.config = config;
+        this.verifiedTokens = verifiedTokens;
     }
 
     void init(@Observes Router router) {
@@ -64,11 +75,12 @@ public class GatewayRoutes {
         ForwardedHeaders forwardedHeaders = new ForwardedHeaders(config.untrustedHeaders(),
                 config.untrustedHeaderPrefixes());
 
-        router.route().order(REQUEST_ID_ORDER).handler(new RequestIds());
         router.route().order(ACCESS_LOG_ORDER).handler(new AccessLog(new RouteTable(upstreams)));
         router.route().order(Integer.MIN_VALUE).failureHandler(new ProblemFailureHandler());
-        router.route().order(BODY_SIZE_ORDER).handler(new DeclaredBodySize(bodyLimits, vertx));
+        router.route().order(BODY_SIZE_ORDER).handler(new DeclaredBodySize(bodyLimits::limitFor, vertx));
         if (config.rateLimit().enabled()) {
+            router.route().order(TOKEN_VERIFICATION_LIMIT_ORDER)
+                    .handler(TokenVerificationLimit.from(config.rateLimit(), verifiedTokens));
             RateLimits rateLimits = RateLimits.from(config.rateLimit());
             router.route("/api/*").order(RATE_LIMIT_ORDER).handler(rateLimits);
             router.route(OpenApiDocuments.ROUTE_PREFIX + "*").order(RATE_LIMIT_ORDER).handler(rateLimits);

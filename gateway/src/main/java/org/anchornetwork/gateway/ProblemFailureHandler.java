@@ -3,6 +3,9 @@ package org.anchornetwork.gateway;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
+import org.anchornetwork.edge.HttpLayerProblems;
+import org.anchornetwork.edge.Problems;
+
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -16,11 +19,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Turns every failure that reaches the router into an RFC 9457 problem. With proactive authentication Quarkus
+ * Turns authentication and authorisation failures into RFC 9457 problems. With proactive authentication Quarkus
  * fails the routing context with {@link AuthenticationFailedException} (token present but invalid, expired, for
  * another audience...) after setting 401 and {@code WWW-Authenticate}; {@link ApiAuthenticatedPolicy} fails it with
  * {@link UnauthorizedException} (no token); the path permissions with {@link ForbiddenException}. Mounted first
- * among failure handlers, so Quarkus's own error page never answers.
+ * among failure handlers; every other failure goes on to {@link HttpLayerProblems}, so Quarkus's own error page never
+ * answers.
  */
 public final class ProblemFailureHandler implements Handler<RoutingContext> {
 
@@ -47,17 +51,9 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
         } else if (failure instanceof ForbiddenException) {
             resumeUnreadBody(request);
             Problems.send(request, 403, "forbidden", "The caller's token does not allow this request");
-        } else if (failure == null) {
-            // Failed with a bare status code (by Vert.x Web or a Quarkus handler).
-            int status = context.statusCode() >= 400 ? context.statusCode() : 500;
-            resumeUnreadBody(request);
-            Problems.send(request, status, slug(status), status < 500
-                    ? "The gateway could not accept this request"
-                    : "The gateway could not complete this request; quote the requestId when reporting it");
         } else {
-            Log.errorf(failure, "Unexpected failure at the gateway for %s %s", request.method(), request.path());
-            resumeUnreadBody(request);
-            Problems.send(request, 500, "internal-error", "The gateway failed unexpectedly; quote the requestId when reporting it");
+            // Failures of the HTTP layer itself (a bare status, a request without Host) and anything unexpected.
+            context.next();
         }
     }
 
@@ -101,10 +97,6 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
         if (!request.isEnded()) {
             request.resume();
         }
-    }
-
-    private static String slug(int status) {
-        return Problems.title(status).toLowerCase().replaceAll("[^a-z0-9]+", "-");
     }
 
     static Throwable rootCause(Throwable failure) {

@@ -1,5 +1,7 @@
 package org.anchornetwork.gateway;
 
+import org.anchornetwork.edge.Problems;
+
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -39,6 +41,11 @@ final class RateLimits implements Handler<RoutingContext> {
             context.next();
             return;
         }
+        tooManyRequests(context, waitNanos, "Too many requests from this caller");
+    }
+
+    /** 429 problem {@code rate-limited} with Retry-After in whole seconds; {@code reason} starts the detail. */
+    static void tooManyRequests(RoutingContext context, long waitNanos, String reason) {
         long seconds = retryAfterSeconds(waitNanos);
         HttpServerRequest request = context.request();
         request.response().putHeader(RETRY_AFTER, Long.toString(seconds));
@@ -47,7 +54,7 @@ final class RateLimits implements Handler<RoutingContext> {
             request.resume();
         }
         Problems.send(request, 429, "rate-limited",
-                "Too many requests from this caller; retry after " + seconds + " second" + (seconds == 1 ? "" : "s"));
+                reason + "; retry after " + seconds + " second" + (seconds == 1 ? "" : "s"));
     }
 
     static long retryAfterSeconds(long waitNanos) {

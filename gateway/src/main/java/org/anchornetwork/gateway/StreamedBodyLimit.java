@@ -1,7 +1,13 @@
 package org.anchornetwork.gateway;
 
+import org.anchornetwork.edge.DeclaredBodySize;
+import org.anchornetwork.edge.PayloadTooLarge;
+import org.anchornetwork.edge.Problems;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -41,7 +47,7 @@ final class StreamedBodyLimit implements ProxyInterceptor {
                 return Future.failedFuture(failure);
             }
             context.set(CUT_OFF, Boolean.TRUE);
-            return Future.succeededFuture(PayloadTooLarge.response(request, limit));
+            return Future.succeededFuture(payloadTooLarge(request, limit));
         });
     }
 
@@ -52,5 +58,21 @@ final class StreamedBodyLimit implements ProxyInterceptor {
             sent.onComplete(ignored -> PayloadTooLarge.discardRestThenClose(context.request().proxiedRequest(), vertx));
         }
         return sent;
+    }
+
+    /** The 413 as the proxy's response, once the forwarding of a streamed body has been cut off. */
+    private static ProxyResponse payloadTooLarge(ProxyRequest proxyRequest, long limit) {
+        HttpServerRequest request = proxyRequest.proxiedRequest();
+        // release() resumes the caller's body; the limited stream drops what still arrives.
+        ProxyResponse response = proxyRequest.release().response();
+        response.headers().clear();
+        if (PayloadTooLarge.closesConnection(request)) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        return response.setStatusCode(PayloadTooLarge.STATUS)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .setBody(Body.body(Problems.body(request, PayloadTooLarge.STATUS, PayloadTooLarge.SLUG,
+                        PayloadTooLarge.detail(limit))));
     }
 }

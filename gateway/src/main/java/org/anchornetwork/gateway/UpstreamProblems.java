@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
 
+import org.anchornetwork.edge.Problems;
+
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.http.ConnectionPoolTooBusyException;

@@ -2,11 +2,14 @@ package org.anchornetwork.gateway;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -29,7 +32,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Remembers bearer tokens that Quarkus OIDC has fully validated (signature, issuer, audience, times), until they
  * expire, so that a client's next requests with the same token skip parsing and verifying it again. Partner systems
- * send the same token for its whole lifetime (5 minutes in the realm), so nearly every request is a repeat; on these
+ * send the same token for its whole lifetime (15 minutes in the realm), so nearly every request is a repeat; on these
  * 2-core machines verification was about 40% of the gateway's CPU per request (bench/README.md).
  * <p>
  * Two roles, one store:
@@ -43,7 +46,11 @@ import io.vertx.ext.web.RoutingContext;
  * Both also attach the caller's client and organisation ({@link Callers}), read once per token instead of from the
  * token's claims on every request.
  * <p>
- * What it changes: a token stays accepted until its {@code exp} (and at most {@code max-age}) even if the realm's
+ * A token is remembered until its {@code exp}, or until it reaches the maximum token age OIDC enforces
+ * ({@code quarkus.oidc.token.age} plus {@code lifespan-grace}, counted from its {@code iat}) if that comes first, and
+ * at most {@code max-age}: a remembered token is never accepted when OIDC would refuse it for its times.
+ * <p>
+ * What it changes: a token stays accepted until then even if the realm's
  * signing key is withdrawn meanwhile; local JWT validation never saw revocation anyway. The services behind the
  * gateway validate every token themselves, unaffected. Memory is bounded by {@code max-size} entries; only valid
  * tokens are stored, so invalid ones cannot fill it.
@@ -60,22 +67,31 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism, Security
     private static final String BEARER = "Bearer ";
 
     private final boolean enabled;
+    /** Seconds after its iat a token is refused by OIDC (token age plus grace); 0 when no age is configured. */
+    private final long maxTokenAgeSeconds;
     private final Cache<String, Verified> tokens;
 
     @Inject
-    public VerifiedTokenCache(GatewayConfig config) {
-        this(config.tokenCache().enabled(), config.tokenCache().maxSize(), config.tokenCache().maxAge());
+    public VerifiedTokenCache(GatewayConfig config,
+            @ConfigProperty(name = "quarkus.oidc.token.age") Optional<Duration> tokenAge,
+            @ConfigProperty(name = "quarkus.oidc.token.lifespan-grace") OptionalInt lifespanGrace) {
+        this(config.tokenCache().enabled(), config.tokenCache().maxSize(), config.tokenCache().maxAge(),
+                tokenAge.map(age -> age.toSeconds() + lifespanGrace.orElse(0)).orElse(0L));
     }
 
-    VerifiedTokenCache(boolean enabled, long maxSize, Duration maxAge) {
+    VerifiedTokenCache(boolean enabled, long maxSize, Duration maxAge, long maxTokenAgeSeconds) {
         this.enabled = enabled;
+        this.maxTokenAgeSeconds = maxTokenAgeSeconds;
         this.tokens = Caffeine.newBuilder()
                 .maximumSize(maxSize)
                 .expireAfter(new UntilTokenExpiry(maxAge))
                 .build();
     }
 
-    /** A validated token's identity and when the token stops being valid (epoch seconds, its {@code exp}). */
+    /**
+     * A validated token's identity and when the token stops being accepted (epoch seconds: its {@code exp}, or its
+     * {@code iat} plus the maximum token age if sooner).
+     */
     record Verified(SecurityIdentity identity, long expiresAtEpochSecond) {
     }
 
@@ -104,11 +120,16 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism, Security
                 .addAttribute(ORGANISATION_ATTRIBUTE, orEmpty(Callers.claim(jwt, "org_id")))
                 .build();
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        long expiresAt = jwt.getExpirationTime();
+        long expiresAt = acceptedUntil(jwt.getExpirationTime(), jwt.getIssuedAtTime());
         if (enabled && credential != null && credential.getToken() != null && expiresAt > 0) {
             tokens.put(credential.getToken(), new Verified(withoutRequest(withCaller), expiresAt));
         }
         return Uni.createFrom().item(withCaller);
+    }
+
+    /** Epoch second from which OIDC would refuse a token with this {@code exp} and {@code iat}. */
+    long acceptedUntil(long expiresAt, long issuedAt) {
+        return maxTokenAgeSeconds > 0 && issuedAt > 0 ? Math.min(expiresAt, issuedAt + maxTokenAgeSeconds) : expiresAt;
     }
 
     /** The token as OIDC reads it: the {@code Authorization} header's value after the {@code Bearer} scheme. */

@@ -28,11 +28,4 @@ class BodyLimitsTest {
         assertEquals(1024, limits.limitFor("/api/v1/payments//uploads"));
         assertEquals(1024, limits.limitFor(null));
     }
-
-    @Test
-    void limitsAreDescribedForCallers() {
-        assertEquals("1 MB (1048576 bytes)", BodyLimits.describe(1024 * 1024));
-        assertEquals("900 KB (921600 bytes)", BodyLimits.describe(900 * 1024));
-        assertEquals("1000 bytes", BodyLimits.describe(1000));
-    }
 }

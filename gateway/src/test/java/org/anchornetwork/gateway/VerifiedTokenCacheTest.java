@@ -19,18 +19,26 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What the gateway remembers of validated tokens, without a running gateway: only identities OIDC handed to the
- * augmentor are stored, only the same token string finds them, and never after the token's exp.
+ * augmentor are stored, only the same token string finds them, and never after the token's exp, nor after the
+ * maximum token age OIDC enforces.
  * (GatewayTest and the system tests' token attacks cover the same through real Keycloak tokens.)
  */
 class VerifiedTokenCacheTest {
 
     private static final long NOW = 1_800_000_000L;
+    /** quarkus.oidc.token.age plus lifespan-grace: 15 minutes and 30 seconds. */
+    private static final long MAX_TOKEN_AGE = 930;
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJhenAiOiJkYXJsaW5ndG9uLWNvdW5jaWwifQ.c2lnbmF0dXJl";
 
-    private final VerifiedTokenCache cache = new VerifiedTokenCache(true, 100, Duration.ofMinutes(5));
+    private final VerifiedTokenCache cache = new VerifiedTokenCache(true, 100, Duration.ofMinutes(5), MAX_TOKEN_AGE);
 
     private static SecurityIdentity validatedByOidc(String token, long expiresAt) {
+        return validatedByOidc(token, expiresAt, expiresAt - 300);
+    }
+
+    private static SecurityIdentity validatedByOidc(String token, long expiresAt, long issuedAt) {
         JwtClaims claims = new JwtClaims();
+        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(issuedAt));
         claims.setSubject("service-account-darlington-council");
         claims.setClaim("azp", "darlington-council");
         claims.setClaim("org_id", "GB-LAE-DAL");
@@ -71,6 +79,20 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void aTokenWithALongerExpThanTheMaximumAgeIsForgottenWhenOidcWouldRefuseItsAge() {
+        long issuedAt = System.currentTimeMillis() / 1000 - 60;
+        long farExpiry = issuedAt + 24 * 3600;
+        cache.augment(validatedByOidc(TOKEN, farExpiry, issuedAt), null).await().indefinitely();
+
+        assertNotNull(cache.recognise("Bearer " + TOKEN, issuedAt + MAX_TOKEN_AGE - 1));
+        assertNull(cache.recognise("Bearer " + TOKEN, issuedAt + MAX_TOKEN_AGE), "too old at iat + age + grace");
+        assertEquals(issuedAt + MAX_TOKEN_AGE, cache.acceptedUntil(farExpiry, issuedAt));
+        assertEquals(issuedAt + 300, cache.acceptedUntil(issuedAt + 300, issuedAt), "exp first when it comes first");
+        assertEquals(farExpiry, new VerifiedTokenCache(true, 10, Duration.ofMinutes(5), 0).acceptedUntil(farExpiry, issuedAt),
+                "no age configured: exp alone");
+    }
+
+    @Test
     void theAugmentedIdentityCarriesTheCallerForLaterHandlers() {
         SecurityIdentity augmented = remember(TOKEN, NOW + 300);
         assertEquals("darlington-council", augmented.getAttribute(VerifiedTokenCache.CLIENT_ATTRIBUTE));
@@ -95,7 +117,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aDisabledCacheRecognisesNothingButStillNamesTheCaller() {
-        VerifiedTokenCache disabled = new VerifiedTokenCache(false, 100, Duration.ofMinutes(5));
+        VerifiedTokenCache disabled = new VerifiedTokenCache(false, 100, Duration.ofMinutes(5), MAX_TOKEN_AGE);
         long expiresAt = System.currentTimeMillis() / 1000 + 300;
         SecurityIdentity augmented = disabled.augment(validatedByOidc(TOKEN, expiresAt), null).await().indefinitely();
         assertEquals("darlington-council", augmented.getAttribute(VerifiedTokenCache.CLIENT_ATTRIBUTE));
@@ -104,7 +126,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void memoryStaysBoundedByMaxSize() {
-        VerifiedTokenCache small = new VerifiedTokenCache(true, 10, Duration.ofMinutes(5));
+        VerifiedTokenCache small = new VerifiedTokenCache(true, 10, Duration.ofMinutes(5), MAX_TOKEN_AGE);
         long expiresAt = System.currentTimeMillis() / 1000 + 300;
         for (int i = 0; i < 1000; i++) {
             small.augment(validatedByOidc(TOKEN + i, expiresAt), null).await().indefinitely();

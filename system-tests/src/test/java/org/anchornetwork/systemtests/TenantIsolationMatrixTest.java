@@ -25,9 +25,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -77,7 +74,6 @@ class TenantIsolationMatrixTest {
 
     private static final String DARLINGTON = "GB-LAE-DAL";
     private static final String CHARTER = "fairer-richer-darlington";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A's objects, created before the matrix runs. */
     private static String paymentOfA;
@@ -100,9 +96,9 @@ class TenantIsolationMatrixTest {
         paymentOfA = Caller.ANCHOR_A.request().contentType("application/json")
                 .body(payment("MATRIX-A-" + UUID.randomUUID()))
                 .post("/api/v1/payments").then().statusCode(201).extract().path("payments[0].id");
-        batchOfA = Caller.ANCHOR_A.request().contentType("text/csv; charset=UTF-8").body(spendFile())
+        batchOfA = Caller.ANCHOR_A.request().contentType("text/csv; charset=UTF-8").body(SampleDocuments.spendFile("MATRIX"))
                 .post("/api/v1/payments/uploads").then().statusCode(201).extract().path("id");
-        Caller.ANCHOR_A.request().contentType("application/json").body(releasePackage())
+        Caller.ANCHOR_A.request().contentType("application/json").body(SampleDocuments.releasePackage("matrix"))
                 .post("/api/v1/ocds/release-packages").then().statusCode(201);
         awardOfA = Caller.ANCHOR_A.request().get("/api/v1/contract-awards?limit=1").then().statusCode(200)
                 .extract().path("items[0].id");
@@ -201,26 +197,6 @@ class TenantIsolationMatrixTest {
         String id = Caller.NETWORK_ADMIN.request().get("/api/v1/suppliers/" + organisationId).then().statusCode(200)
                 .extract().path("id");
         return "{\"supplierId\":\"" + id + "\"}";
-    }
-
-    /** A one-row spend file with a new transaction each time. */
-    private static String spendFile() {
-        return "Payment Date,Supplier Name,Net Amount,Transaction Number\n2026-10-14,DL Building Supplies Ltd,321.00,MATRIX-"
-                + UUID.randomUUID() + "\n";
-    }
-
-    /** An OCDS release package with one award of Darlington's, in a new contracting process each time. */
-    private static String releasePackage() {
-        String ocid = "ocds-matrix-" + UUID.randomUUID();
-        return """
-                {"uri":"https://portal.example/ocds/matrix","version":"1.1","publishedDate":"2026-11-20T09:00:00Z",
-                 "publisher":{"name":"Tees Tender Portal"},
-                 "releases":[{"ocid":"%1$s","id":"%1$s-01","date":"2026-11-18T10:00:00Z","tag":["award"],"initiationType":"tender",
-                   "parties":[{"id":"GB-LAE-DAL","name":"Darlington Borough Council","roles":["buyer"]},
-                     {"id":"GB-COH-10000002","name":"DL Building Supplies Ltd","roles":["supplier"]}],
-                   "buyer":{"id":"GB-LAE-DAL","name":"Darlington Borough Council"},
-                   "awards":[{"id":"%1$s-a1","status":"active","value":{"amount":1200.00,"currency":"GBP"},
-                     "suppliers":[{"id":"GB-COH-10000002","name":"DL Building Supplies Ltd"}]}]}]}""".formatted(ocid);
     }
 
     private static String mapping() {
@@ -340,9 +316,9 @@ class TenantIsolationMatrixTest {
         Map<Caller, Outcome> writersForA = outcomes(UNAUTHENTICATED, Outcome.of(201), FORBIDDEN, Outcome.of(201), FORBIDDEN,
                 FORBIDDEN, FORBIDDEN, FORBIDDEN);
         operations.put("POST /api/v1/payments/uploads", new Operation(() -> "/api/v1/payments/uploads?anchorOrgId=" + DARLINGTON,
-                TenantIsolationMatrixTest::spendFile, "text/csv; charset=UTF-8", writersForA));
+                () -> SampleDocuments.spendFile("MATRIX"), "text/csv; charset=UTF-8", writersForA));
         operations.put("POST /api/v1/payments/uploads/preview", new Operation(
-                () -> "/api/v1/payments/uploads/preview?anchorOrgId=" + DARLINGTON, TenantIsolationMatrixTest::spendFile,
+                () -> "/api/v1/payments/uploads/preview?anchorOrgId=" + DARLINGTON, () -> SampleDocuments.spendFile("MATRIX"),
                 "text/csv; charset=UTF-8", outcomes(UNAUTHENTICATED, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         // Batches: the anchor reads its own, a portal those it sent; anyone else is told there is no such batch.
         Map<Caller, Outcome> readersOfBatchOfA = outcomes(UNAUTHENTICATED, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN,
@@ -416,7 +392,7 @@ class TenantIsolationMatrixTest {
                 new Operation(() -> "/api/v1/geography/postcodes/DL15QT", null, everyone(OK)));
         // OCDS release packages for A: A and the portal acting for A send them; its awards are read the same way.
         operations.put("POST /api/v1/ocds/release-packages", new Operation(
-                () -> "/api/v1/ocds/release-packages?anchorOrgId=" + DARLINGTON, TenantIsolationMatrixTest::releasePackage,
+                () -> "/api/v1/ocds/release-packages?anchorOrgId=" + DARLINGTON, () -> SampleDocuments.releasePackage("matrix"),
                 writersForA));
         operations.put("GET /api/v1/contract-awards", new Operation(
                 () -> "/api/v1/contract-awards?anchorOrgId=" + DARLINGTON, null, mappingsOfA));
@@ -582,24 +558,9 @@ class TenantIsolationMatrixTest {
         return operations;
     }
 
-    /** Every operation the services publish, as "METHOD /path". */
-    private static Set<String> publishedOperations() throws Exception {
-        Set<String> operations = new TreeSet<>();
-        for (String service : List.of("framework", "spend", "pledge")) {
-            String document = given().get("/openapi/" + service).then().statusCode(200).extract().asString();
-            JsonNode paths = JSON.readTree(document).path("paths");
-            paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
-                if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)) {
-                    operations.add(method.toUpperCase() + " " + path);
-                }
-            }));
-        }
-        return operations;
-    }
-
     @Test
-    void everyPublishedOperationHasAnExpectationForEveryCaller() throws Exception {
-        Set<String> published = publishedOperations();
+    void everyPublishedOperationHasAnExpectationForEveryCaller() {
+        Set<String> published = PublishedOperations.all();
         Map<String, Operation> expected = expectations();
         Set<String> missing = new TreeSet<>(published);
         missing.removeAll(expected.keySet());

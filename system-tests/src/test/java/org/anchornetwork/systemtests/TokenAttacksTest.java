@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +18,12 @@ import org.anchornetwork.testsupport.KeycloakTokens;
 import org.anchornetwork.testsupport.KeycloakTokens.DemoClient;
 import org.anchornetwork.testsupport.LocalInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -27,8 +31,9 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Token attacks, at the gateway and directly at each service (zero trust: every service validates the token again).
- * Every attack ({@link ForgedTokens.Attack}: missing, malformed, expired, not yet valid, wrong issuer or audience,
- * alg none, HS256 keyed with the public key, tampered payload, unknown key...) is a 401 problem with
+ * Every attack ({@link ForgedTokens.Attack}: missing, malformed, expired, not yet valid, issued in the future, issued
+ * longer ago than the token lifespan, without iat, typ other than Bearer (ID, Refresh) or none, wrong issuer or
+ * audience, alg none, HS256 keyed with the public key, tampered payload, unknown key...) is a 401 problem with
  * {@code WWW-Authenticate: Bearer}; the forged control, signed the same way but valid, is accepted, which proves the
  * refusals are due to the one thing each attack changes. A real token without the operation's role is a 403, and a real
  * token of another realm of the same Keycloak ({@code other-realm}) is a 401.
@@ -117,6 +122,15 @@ class TokenAttacksTest {
     @MethodSource("attacksAtTargets")
     void anAttackIsA401Problem(Attack attack, Target target) {
         assertUnauthorised(target.send(attack.token(target.authorised())), attack + " at " + target);
+    }
+
+    @Test
+    void theControlIsAnAccessTokenIssuedNowSoEachAttackChangesOneThing() {
+        ObjectNode claims = ForgedTokens.claimsOf(Attack.VALID_CONTROL.token(DemoClient.DARLINGTON_COUNCIL));
+        long now = Instant.now().getEpochSecond();
+        assertEquals("Bearer", claims.path("typ").asText(), "the control is an access token, as Keycloak issues them");
+        assertTrue(Math.abs(claims.path("iat").asLong() - now) <= 5, () -> "iat is now: " + claims);
+        assertEquals(claims.path("iat").asLong() + 300, claims.path("exp").asLong());
     }
 
     @ParameterizedTest(name = "valid forged control at {0}: accepted")

@@ -65,6 +65,12 @@ public final class ForgedTokens {
         EXPIRED("expired (exp 10 min ago)", ForgedTokens::expired),
         NOT_YET_VALID("not yet valid (nbf, iat in 10 min)", ForgedTokens::notYetValid),
         NO_EXPIRY("no exp claim", base -> signedWithLocalKey(base, claims -> claims.remove("exp"))),
+        IAT_IN_THE_FUTURE("iat 10 min in the future, no nbf", ForgedTokens::issuedInTheFuture),
+        IAT_TOO_OLD("iat 1 h ago (older than the token lifespan), exp still ahead", ForgedTokens::issuedTooLongAgo),
+        NO_ISSUED_AT("no iat claim", base -> signedWithLocalKey(base, claims -> claims.remove("iat"))),
+        TYP_ID("typ ID (an ID token)", base -> signedWithLocalKey(base, claims -> claims.put("typ", "ID"))),
+        TYP_REFRESH("typ Refresh (a refresh token)", base -> signedWithLocalKey(base, claims -> claims.put("typ", "Refresh"))),
+        NO_TYP("no typ claim", base -> signedWithLocalKey(base, claims -> claims.remove("typ"))),
         WRONG_ISSUER("wrong issuer (realm evil), signed with the realm key", ForgedTokens::wrongIssuer),
         NO_ISSUER("no iss claim", base -> signedWithLocalKey(base, claims -> claims.remove("iss"))),
         WRONG_AUDIENCE("wrong audience (someone-else)", ForgedTokens::wrongAudience),
@@ -138,6 +144,28 @@ public final class ForgedTokens {
             claims.put("iat", now + 600);
             claims.put("nbf", now + 600);
             claims.put("exp", now + 900);
+        });
+    }
+
+    /**
+     * iat 10 minutes in the future (beyond any clock skew), exp 15 minutes ahead, no nbf: a token minted ahead of time,
+     * otherwise valid.
+     */
+    public static String issuedInTheFuture(DemoClient base) {
+        long now = Instant.now().getEpochSecond();
+        return signedWithLocalKey(base, claims -> {
+            claims.put("iat", now + 600);
+            claims.put("exp", now + 900);
+            claims.remove("nbf");
+        });
+    }
+
+    /** iat an hour ago, far beyond the realm's 15-minute access token lifespan, but exp still 5 minutes ahead. */
+    public static String issuedTooLongAgo(DemoClient base) {
+        long now = Instant.now().getEpochSecond();
+        return signedWithLocalKey(base, claims -> {
+            claims.put("iat", now - 3600);
+            claims.put("exp", now + 300);
         });
     }
 

@@ -1,4 +1,6 @@
-package org.anchornetwork.gateway;
+package org.anchornetwork.edge;
+
+import java.util.function.ToLongFunction;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -7,17 +9,18 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a body whose Content-Length is over its route's limit with a 413 problem, before authentication and
- * before anything is forwarded. Bodies without a Content-Length (chunked) are counted as they stream through the
- * proxy instead ({@link StreamedBodyLimit}).
+ * Refuses a body whose Content-Length is over its path's limit with a 413 problem, before anything reads it (and, at
+ * the gateway, before authentication and forwarding). Bodies without a Content-Length (chunked) are counted as they
+ * are read instead: by the gateway's proxy, or by a service's REST layer.
  */
-final class DeclaredBodySize implements Handler<RoutingContext> {
+public final class DeclaredBodySize implements Handler<RoutingContext> {
 
-    private final BodyLimits limits;
+    private final ToLongFunction<String> limitForPath;
     private final Vertx vertx;
 
-    DeclaredBodySize(BodyLimits limits, Vertx vertx) {
-        this.limits = limits;
+    /** {@code limitForPath}: the largest body, in bytes, for a raw request path. */
+    public DeclaredBodySize(ToLongFunction<String> limitForPath, Vertx vertx) {
+        this.limitForPath = limitForPath;
         this.vertx = vertx;
     }
 
@@ -26,7 +29,7 @@ final class DeclaredBodySize implements Handler<RoutingContext> {
         HttpServerRequest request = context.request();
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
-            long limit = limits.limitFor(request.path());
+            long limit = limitForPath.applyAsLong(request.path());
             long length;
             try {
                 length = Long.parseLong(declared.trim());

@@ -1,4 +1,4 @@
-package org.anchornetwork.gateway;
+package org.anchornetwork.edge;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.buffer.Buffer;
@@ -8,8 +8,9 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /**
- * RFC 9457 problem details written by the gateway itself, in the same shape as the services' problems (DESIGN §5):
- * {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, {@code requestId}.
+ * RFC 9457 problem details written at the HTTP layer (by the gateway, and by a service before its REST layer), in the
+ * same shape as the services' own problems (DESIGN §5): {@code type}, {@code title}, {@code status}, {@code detail},
+ * {@code instance}, {@code requestId}.
  */
 public final class Problems {
 
@@ -49,5 +50,10 @@ public final class Problems {
 
     public static String title(int status) {
         return HttpResponseStatus.valueOf(status).reasonPhrase();
+    }
+
+    /** The problem type's name for a bare status: "not-found", "method-not-allowed", ... */
+    public static String slug(int status) {
+        return status == 400 ? "malformed-request" : title(status).toLowerCase().replaceAll("[^a-z0-9]+", "-");
     }
 }
