@@ -49,10 +49,10 @@ class PublicLocationsTest {
         CREATES.put("POST /api/v1/contracts/{id}/deliveries", true);
         CREATES.put("POST /api/v1/ocds/release-packages", true);
         CREATES.put("POST /api/v1/payments/uploads", true);
-        CREATES.put("POST /api/v1/payments", false);
-        CREATES.put("PUT /api/v1/payments/column-mappings/{name}", false);
-        CREATES.put("PUT /api/v1/spend/lm3/surveys/{supplier}/{financialYear}", false);
-        CREATES.put("POST /api/v1/geography/tiers/{name}/versions", false);
+        CREATES.put("POST /api/v1/payments", true);
+        CREATES.put("PUT /api/v1/payments/column-mappings/{name}", true);
+        CREATES.put("PUT /api/v1/spend/lm3/surveys/{supplier}/{financialYear}", true);
+        CREATES.put("POST /api/v1/geography/tiers/{name}/versions", true);
         CREATES.put("POST /api/v1/charters", true);
         CREATES.put("POST /api/v1/charters/{charterId}/versions", true);
         CREATES.put("POST /api/v1/charters/{charterId}/signatories", true);

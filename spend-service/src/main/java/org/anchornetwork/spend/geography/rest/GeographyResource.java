@@ -27,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.Roles;
@@ -155,7 +156,8 @@ public class GeographyResource {
         // Suppliers local to the tier (or no longer) move in the cubes from the financial years it applies to.
         cubes.reconcileAll();
         definitions.changed();
-        return Response.status(Response.Status.CREATED).entity(TierView.of(tier)).build();
+        return Responses.createdOrOk(true, jakarta.ws.rs.core.UriBuilder.fromPath("/api/v1/geography/tiers/{name}/versions")
+                .build(name).toString(), TierView.of(tier));
     }
 
     @Schema(name = "PostcodeLocality", description = "Where a postcode is, and the tiers in force that contain it")

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.CallerOrganisation;
@@ -90,7 +91,8 @@ public class ColumnMappingResource {
         boolean created = mappings.save(anchor, name, definition);
         MappingView view = mappings.findNamed(anchor, name)
                 .map(named -> new MappingView(named.name(), anchor, named.definition(), named.updatedAt())).orElseThrow();
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
+        return Responses.createdOrOk(created, jakarta.ws.rs.core.UriBuilder.fromPath("/api/v1/payments/column-mappings/{name}")
+                .queryParam("anchorOrgId", anchor).build(name).toString(), view);
     }
 
     @DELETE

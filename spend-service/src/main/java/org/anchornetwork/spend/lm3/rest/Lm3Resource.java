@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.CallerOrganisation;
@@ -146,8 +147,9 @@ public class Lm3Resource {
         survey.recordedByOrgId = caller.orgId();
         survey.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
         survey.persist();
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(SurveyView.of(survey, found.name))
-                .build();
+        // The surveys of the year, this one among them, are where it is read.
+        return Responses.createdOrOk(created, "/api/v1/spend/lm3/surveys?financialYear=" + TierEpochs.financialYearName(year),
+                SurveyView.of(survey, found.name));
     }
 
     @Schema(name = "Lm3Workforce", example = """

@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.OrgIds;
@@ -174,7 +175,7 @@ public class PaymentResource {
                 outcome.firstDuplicates().stream().map(PaymentIngest.DuplicateRow::transactionRef).toList(),
                 outcome.firstErrors(),
                 outcome.storedPaymentIds().stream().map(stored::get).map(PaymentView::of).toList());
-        return Response.status(batch.rowsAccepted == 0 ? Response.Status.OK : Response.Status.CREATED).entity(body).build();
+        return Responses.createdOrOk(batch.rowsAccepted > 0, "/api/v1/payments/batches/" + batch.id, body);
     }
 
     private static IncomingPayment incoming(PaymentInput p, long position) {
