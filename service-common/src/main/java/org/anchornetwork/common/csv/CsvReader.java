@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -176,12 +177,12 @@ public final class CsvReader implements AutoCloseable, Iterator<CsvRow> {
         if (record == null) {
             return null;
         }
-        List<ProblemError> errors = new ArrayList<>();
-        check(record, errors);
-        if (!errors.isEmpty()) {
+        if (!isText(record)) {
+            List<ProblemError> errors = new ArrayList<>();
+            check(record, errors);
             refuse(errors);
         }
-        return new CsvRow(record.getRecordNumber(), record.toList(), header);
+        return new CsvRow(record.getRecordNumber(), Arrays.asList(record.values()), header);
     }
 
     /** Collects the problems of the rest of the file (up to the limit) and throws. */
@@ -212,6 +213,19 @@ public final class CsvReader implements AutoCloseable, Iterator<CsvRow> {
             throw CsvProblems.unreadable(encoding(), errors.subList(0, Math.min(errors.size(), MAX_ERRORS)),
                     errors.size() > MAX_ERRORS);
         }
+    }
+
+    /** The fast path, run on every cell of every row: no character at or below U+001F, none from DEL up, or only allowed ones. */
+    private static boolean isText(CSVRecord record) {
+        for (String cell : record.values()) {
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if ((c < 0x20 || c >= 0x7f) && (c == UNDECODABLE || ControlCharacters.isRefusedInText(c))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void check(CSVRecord record, List<ProblemError> errors) {

@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class UkCells {
 
-    /** Digits with thousands commas in every group ("1,250,000"), or without any. */
-    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+|\\d+");
     /** What may follow an ISO date: a time, with seconds, fractions and an offset if given. */
     private static final Pattern ISO_TIME = Pattern.compile("([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?");
     private static final Pattern CLOCK = Pattern.compile("\\d{1,2}:\\d{2}(:\\d{2})?");
@@ -56,15 +54,16 @@ public final class UkCells {
     public static BigDecimal amount(String text) {
         String value = text.strip();
         boolean negative = false;
-        if (value.startsWith("(") && value.endsWith(")")) {
+        int length = value.length();
+        if (length >= 2 && value.charAt(0) == '(' && value.charAt(length - 1) == ')') {
             negative = true;
-            value = value.substring(1, value.length() - 1);
-        } else if (value.endsWith("-")) {
+            value = value.substring(1, length - 1);
+        } else if (length >= 1 && value.charAt(length - 1) == '-') {
             negative = true;
-            value = value.substring(0, value.length() - 1);
-        } else if (value.toUpperCase(Locale.ROOT).endsWith("CR")) {
+            value = value.substring(0, length - 1);
+        } else if (length >= 2 && value.regionMatches(true, length - 2, "CR", 0, 2)) {
             negative = true;
-            value = value.substring(0, value.length() - 2);
+            value = value.substring(0, length - 2);
         }
         StringBuilder kept = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
@@ -78,19 +77,35 @@ public final class UkCells {
             }
             kept.append(c);
         }
-        return signed(parseUnsigned(kept.toString(), text, "an amount in pounds"), negative);
+        return signed(parseUnsigned(kept, text, "an amount in pounds"), negative);
     }
 
-    private static BigDecimal parseUnsigned(String value, String text, String what) {
-        int point = value.indexOf('.');
-        String whole = point < 0 ? value : value.substring(0, point);
-        String fraction = point < 0 ? "" : value.substring(point + 1);
-        boolean digitsOnly = fraction.chars().allMatch(c -> c >= '0' && c <= '9');
-        if (!digitsOnly || (whole.isEmpty() && fraction.isEmpty())
-                || (!whole.isEmpty() && !GROUPED.matcher(whole).matches())) {
+    /** Digits, thousands commas (in every group of the whole part, or none), a decimal point: one pass, no regex. */
+    private static BigDecimal parseUnsigned(CharSequence value, String text, String what) {
+        StringBuilder digits = new StringBuilder(value.length());
+        boolean point = false;
+        boolean grouped = false;
+        int group = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+                group++;
+            } else if (c == ',' && !point && (grouped ? group == 3 : group >= 1 && group <= 3)) {
+                grouped = true;
+                group = 0;
+            } else if (c == '.' && !point && (!grouped || group == 3)) {
+                point = true;
+                digits.append('.');
+            } else {
+                throw new IllegalArgumentException("'" + text + "' is not " + what);
+            }
+        }
+        boolean noDigits = digits.length() == (point ? 1 : 0);
+        if (noDigits || (grouped && !point && group != 3)) {
             throw new IllegalArgumentException("'" + text + "' is not " + what);
         }
-        return new BigDecimal((whole.isEmpty() ? "0" : whole.replace(",", "")) + (fraction.isEmpty() ? "" : "." + fraction));
+        return new BigDecimal(digits.toString());
     }
 
     private static BigDecimal signed(BigDecimal value, boolean negative) {
@@ -106,7 +121,7 @@ public final class UkCells {
         String value = text.strip();
         try {
             if (value.length() >= 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
-                if (!ISO_TIME.matcher(value.substring(10)).matches()) {
+                if (value.length() > 10 && !ISO_TIME.matcher(value.substring(10)).matches()) {
                     throw new IllegalArgumentException(notADate(text));
                 }
                 return LocalDate.parse(value.substring(0, 10));
