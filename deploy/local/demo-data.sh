@@ -92,10 +92,12 @@ call tees-valley-bakery POST "$CHARTER" '{"organisationName":"Tees Valley Bakery
 call tees-valley-bakery PUT "$CHARTER/GB-COH-10000004/commitments/tackling-low-incomes" '{"targets":[{"metricCode":"real-living-wage-employees-pct","baseline":70,"baselinePeriod":"2025-26","target":100,"deadline":"2028-03-31"}],"plannedActions":["Move bakers on zero-hours contracts to the real Living Wage"]}' 200 201
 call tees-valley-bakery POST "$CHARTER/GB-COH-10000004/commitments/tackling-low-incomes/progress" '{"metricCode":"real-living-wage-employees-pct","period":"2026-27-Q2","value":85,"evidenceLinks":["https://bakery.example/demo/living-wage-2026-q2.pdf"],"note":"Demo data"}' 200 201
 call tees-valley-bakery PUT "$CHARTER/GB-COH-10000004/commitments/give-locally" '{"targets":[{"metricCode":"local-donations-gbp","tier":"darlington","target":2000,"deadline":"2028-03-31"}]}' 200 201
+# Only grants it made count: funded by its own id, or by its 360Giving id, which it registers first.
+call tees-valley-bakery PUT "$CHARTER/GB-COH-10000004/identifiers" '{"identifiers":["360G-teesvalleybakery"]}' 200
 CONTENT_TYPE='text/csv' call tees-valley-bakery POST "$CHARTER/GB-COH-10000004/giving" 'Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Recipient Org:Name,Recipient Org:Postal Code,Beneficiary Location:Geographic Code,Funding Org:Identifier,Funding Org:Name
 360G-demo-bakery-1,Bread for the food bank (GENERATED DEMO DATA),GBP,600,2026-05-10,GB-CHC-0000001,Demo Food Bank,DL1 5QT,,GB-COH-10000004,Tees Valley Bakery
 360G-demo-bakery-2,Youth club kit (GENERATED DEMO DATA),GBP,400,2026-06-10,GB-CHC-0000002,Demo Youth Club,TS1 1AA,,GB-COH-10000004,Tees Valley Bakery
-360G-demo-bakery-3,Park planting (GENERATED DEMO DATA),GBP,150.25,2026-07-10,GB-CHC-0000003,Demo Park Friends,,E06000005,GB-COH-10000004,Tees Valley Bakery' 200
+360G-demo-bakery-3,Park planting (GENERATED DEMO DATA),GBP,150.25,2026-07-10,GB-CHC-0000003,Demo Park Friends,,E06000005,360G-teesvalleybakery,Tees Valley Bakery' 200
 # Social value in procurement: the council's portal runs a tender on the Darlington framework, three bids arrive, the
 # council evaluates and awards it, and the winner reports its first quarter. Only on the first load (409 after).
 if CONTENT_TYPE='application/json' call tees-tender-portal POST /api/v1/tenders "{\"anchorOrgId\":\"GB-LAE-DAL\",\"reference\":\"DBC-DEMO-001\",\"title\":\"Depot refurbishment (GENERATED DEMO DATA)\",\"frameworkId\":\"fairer-richer-darlington-sv\",\"frameworkVersion\":1,\"measureCodes\":[\"FRD1\",\"FRD4\",\"FRD5\"],\"socialValueWeighting\":20,\"scoringMethod\":\"RELATIVE_VALUE\",\"closingAt\":\"$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)\"}" 201 409 \

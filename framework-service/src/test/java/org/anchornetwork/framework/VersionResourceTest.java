@@ -231,8 +231,8 @@ class VersionResourceTest {
 
         String exported = given().accept("text/csv").get(versions(local) + "/1/measures")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
-        assertTrue(exported.startsWith("theme,theme_title,outcome,outcome_title,code,title,description,unit,proxy_value"), exported);
-        assertTrue(exported.contains("FRD1,Darlington people employed (FTE),,fte-years,30000.00,2025"), exported);
+        assertTrue(exported.startsWith("\"theme\",\"theme_title\",\"outcome\",\"outcome_title\",\"code\",\"title\",\"description\",\"unit\",\"proxy_value\""), exported);
+        assertTrue(exported.contains("\"FRD1\",\"Darlington people employed (FTE)\",\"\",\"fte-years\",30000.00,2025"), exported);
         // Excel's own "CSV" is Windows-1252: £ is one byte there.
         given().contentType("text/csv; charset=windows-1252").body(exported.getBytes(java.nio.charset.Charset.forName("windows-1252")))
                 .queryParam("basedOnFramework", national).queryParam("basedOnVersion", 1)
@@ -267,7 +267,15 @@ class VersionResourceTest {
                 .body("errors.find { it.code == 'duplicate-code' }.row", equalTo(3))
                 .body("errors.find { it.code == 'maps-to-without-based-on' }.column", equalTo(10));
         given().contentType("text/csv; charset=UTF-8").body(new byte[] { 't', 'h', 'e', (byte) 0xC3, '\n' })
-                .post(versions(framework)).then().statusCode(422).body("errors[0].code", equalTo("unreadable-csv"));
+                .post(versions(framework)).then().statusCode(422)
+                .body("type", equalTo("https://anchor-network.org/problems/csv-unreadable"))
+                .body("errors[0].code", equalTo("invalid-encoding")).body("errors[0].row", equalTo(1))
+                .body("errors[0].column", equalTo(1));
+        given().contentType("text/csv; charset=UTF-8").body(csv.replace("Again", "Ag\u0000ain"))
+                .post(versions(framework)).then().statusCode(422)
+                .body("type", equalTo("https://anchor-network.org/problems/csv-unreadable"))
+                .body("errors[0].code", equalTo("control-character")).body("errors[0].row", equalTo(3))
+                .body("errors[0].column", equalTo(6));
         given().contentType("text/csv").body(csv).queryParam("effectiveFrom", "1st April")
                 .post(versions(framework)).then().statusCode(400);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> FrameworkVersion.count("frameworkId", framework)));

@@ -113,9 +113,12 @@ class AnnualReportTest {
                 .contentType(containsString("text/csv")).extract().asString();
         List<String> lines = csv.lines().toList();
         assertEquals(4, lines.size(), csv);
-        assertTrue(lines.get(0).startsWith("financial_year,organisation_id,organisation_name,signatory_type"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith("2026-27,GB-COH-75000002,Bee Ltd,VCSE,")
-                && line.contains(",volunteer,EVIDENCED,false,volunteering-hours,,HOURS,30.00,YEAR,MANUAL,100.00,2027-12-31,false")), csv);
+        assertTrue(lines.get(0).startsWith("\"financial_year\",\"organisation_id\",\"organisation_name\",\"signatory_type\""),
+                lines.get(0));
+        // Text quoted (no separator of any locale can split it), numbers plain.
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("\"2026-27\",\"GB-COH-75000002\",\"Bee Ltd\",\"VCSE\",")
+                && line.contains(",\"volunteer\",\"EVIDENCED\",\"false\",\"volunteering-hours\",\"\",\"HOURS\",30.00,\"YEAR\","
+                        + "\"MANUAL\",100.00,\"2027-12-31\",\"false\"")), csv);
         assertTrue(lines.stream().anyMatch(line -> line.contains("\"'=HYPERLINK(\"\"x\"\") Ltd\"")), csv);
         given().header("Accept", "text/csv").get(CHARTER + "/reports/2026-27").then().contentType(containsString("text/csv"));
         given().get(CHARTER + "/reports/2026").then().statusCode(400).contentType("application/problem+json");

@@ -299,9 +299,11 @@ class PaymentResourceTest {
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
         java.util.List<String> lines = csv.lines().toList();
         assertEquals(3, lines.size(), csv);
-        assertEquals(true, lines.get(0).startsWith("payment_date,date_precision,amount,"), lines.get(0));
-        assertEquals(true, lines.get(1).startsWith("2026-10-14,DAY,-12.50,UNKNOWN,,\"'=HYPERLINK(\"\"http://x\"\")\",false"), lines.get(1));
-        assertEquals(true, lines.get(2).startsWith("2026-11-02,DAY,40.00,UNKNOWN,,,true"), lines.get(2));
+        assertEquals(true, lines.get(0).startsWith("\"payment_date\",\"date_precision\",\"amount\","), lines.get(0));
+        // Text quoted and neutralised; amounts plain numbers, a credit too.
+        assertEquals(true, lines.get(1).startsWith("\"2026-10-14\",\"DAY\",-12.50,\"UNKNOWN\",\"\",\"'=HYPERLINK(\"\"http://x\"\")\",\"false\""),
+                lines.get(1));
+        assertEquals(true, lines.get(2).startsWith("\"2026-11-02\",\"DAY\",40.00,\"UNKNOWN\",\"\",\"\",\"true\""), lines.get(2));
         given().get(PAYMENTS + "/export?from=soon").then().statusCode(400).contentType("application/problem+json");
         // The same export as JSON: the text as it is (JSON runs nothing), amounts as numbers.
         given().get(PAYMENTS + "/export?from=2026-01-01&format=json").then().statusCode(200)

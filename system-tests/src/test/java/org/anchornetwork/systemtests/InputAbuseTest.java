@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.anchornetwork.testsupport.KeycloakTokens;
@@ -21,12 +22,17 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
  * Hostile input through the gateway at every operation that takes a body: each gets a 4xx problem, never a 500,
  * and nothing is stored. SQL and script fragments in text are data: stored verbatim, returned as JSON, never run.
+ * Control characters in paths and query strings are a 400 at every published operation; CSV uploads that are not
+ * text are the same 422 at every upload.
  */
 class InputAbuseTest {
 
@@ -44,7 +50,25 @@ class InputAbuseTest {
                 .body(writes().stream().filter(write -> write.path().equals(VERSIONS)).findFirst().orElseThrow()
                         .bodyWithText().apply("\"Valid Ltd\""))
                 .post(VERSIONS).then().statusCode(201);
+        // An open tender on that version, for bid spreadsheets; the bakery signs, for its 360Giving grants.
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN)).post(VERSIONS + "/1/publish")
+                .then().statusCode(200);
+        tender = given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.PORTAL)).contentType("application/json")
+                .body("""
+                        {"anchorOrgId":"GB-LAE-DAL","reference":"ABUSE-%s","title":"Abuse tender","frameworkId":"%s",
+                         "frameworkVersion":1,"measureCodes":["M-VALID"],"socialValueWeighting":10,
+                         "scoringMethod":"RELATIVE_VALUE","closingAt":"%s"}""".formatted(UUID.randomUUID(), frameworkId,
+                        java.time.OffsetDateTime.now().plusHours(2)))
+                .post("/api/v1/tenders").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.SIGNATORY_BAKERY)).contentType("application/json")
+                .body("""
+                        {"organisationName":"Tees Valley Bakery","signatoryType":"BUSINESS","pledgeCodes":["give-locally"]}""")
+                .post(BAKERY).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
+
+    private static final String BAKERY = "/api/v1/charters/fairer-richer-darlington/signatories";
+    /** An open tender on the abuse framework's published version 1 (measure M-VALID). */
+    private static String tender;
 
     /** An operation that takes a JSON body, with a valid body built around one text value, and how to find what it stored. */
     record Write(String name, DemoClient caller, String path, Function<String, String> bodyWithText,
@@ -273,5 +297,204 @@ class InputAbuseTest {
             }));
         }
         return tests.stream();
+    }
+
+    // ------------------------------------------------------------------------------------------ control characters
+
+    /** Control bytes as they arrive percent-encoded: NUL, other C0 controls, tab and line breaks, DEL, a C1 control. */
+    private static final List<String> CONTROL_BYTES = List.of("%00", "%01", "%09", "%0A", "%0D", "%1B", "%7F", "%C2%85");
+    private static final String INVALID_PARAMETER = "https://anchor-network.org/problems/invalid-parameter";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Requests through the gateway kept under its per-client rate limit (anonymous: 20 a second). */
+    private static long lastRequest;
+
+    private static synchronized void pace() throws InterruptedException {
+        long wait = lastRequest + 60 - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        lastRequest = System.currentTimeMillis();
+    }
+
+    /** One published operation: method, path template, whether it needs a token, and its query parameters. */
+    record Published(String method, String template, boolean needsToken, List<String> queryParameters) {
+        String name() {
+            return method + " " + template;
+        }
+
+        boolean hasPathParameters() {
+            return template.contains("{");
+        }
+
+        /** The path with every parameter "x", or the first one holding {@code control}. */
+        String path(String control) {
+            String path = template;
+            boolean first = true;
+            while (path.contains("{")) {
+                String value = first && control != null ? "abc" + control + "def" : "x";
+                path = path.substring(0, path.indexOf('{')) + value + path.substring(path.indexOf('}') + 1);
+                first = false;
+            }
+            return path;
+        }
+
+        String query(String control) {
+            return (queryParameters.isEmpty() ? "probe" : queryParameters.get(0)) + "=abc" + control + "def";
+        }
+    }
+
+    /** Every operation of the three services' OpenAPI documents, as the tenant isolation matrix reads them. */
+    private static List<Published> publishedOperations() throws Exception {
+        List<Published> operations = new ArrayList<>();
+        for (String service : List.of("framework", "spend", "pledge")) {
+            JsonNode paths = JSON.readTree(given().get("/openapi/" + service).then().statusCode(200).extract().asString())
+                    .path("paths");
+            paths.fieldNames().forEachRemaining(path -> paths.get(path).fields().forEachRemaining(method -> {
+                if (!Set.of("get", "put", "post", "delete", "patch").contains(method.getKey())) {
+                    return;
+                }
+                List<String> query = new ArrayList<>();
+                method.getValue().path("parameters").forEach(parameter -> {
+                    if ("query".equals(parameter.path("in").asText())) {
+                        query.add(parameter.path("name").asText());
+                    }
+                });
+                boolean needsToken = method.getValue().has("security") || !method.getKey().equals("get");
+                operations.add(new Published(method.getKey().toUpperCase(), path, needsToken, query));
+            }));
+        }
+        return operations;
+    }
+
+    private static void assertInvalidParameter(Response response, String what) {
+        assertEquals(400, response.statusCode(), () -> what + " gave " + response.statusCode() + ": " + response.asString());
+        assertTrue(response.contentType().startsWith("application/problem+json"), () -> what + ": " + response.contentType());
+        assertEquals(INVALID_PARAMETER, response.path("type"), () -> what + ": " + response.asString());
+        assertEquals("control-character", response.path("errors[0].code"), () -> what + ": " + response.asString());
+        assertFalse(response.asString().contains("Exception"), "no exception names in " + response.asString());
+    }
+
+    /**
+     * {@code %00} in a path segment or a query parameter, and the other control bytes, at every operation the services
+     * publish: a 400 invalid-parameter problem before anything runs, for members and (on public reads) anonymous callers.
+     */
+    @TestFactory
+    Stream<DynamicNode> controlCharactersInPathsAndQueriesAreA400AtEveryOperation() throws Exception {
+        List<Published> operations = publishedOperations();
+        assertTrue(operations.size() > 50, "the OpenAPI documents list the operations: " + operations.size());
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            Published operation = operations.get(i);
+            String other = CONTROL_BYTES.get(1 + i % (CONTROL_BYTES.size() - 1));
+            List<DynamicTest> calls = new ArrayList<>();
+            List<String[]> urls = new ArrayList<>();
+            if (operation.hasPathParameters()) {
+                urls.add(new String[] { "%00 in the path", operation.path("%00") });
+                urls.add(new String[] { other + " in the path", operation.path(other) });
+            }
+            urls.add(new String[] { "%00 in the query", operation.path(null) + "?" + operation.query("%00") });
+            urls.add(new String[] { other + " in the query", operation.path(null) + "?" + operation.query(other) });
+            for (String[] url : urls) {
+                calls.add(DynamicTest.dynamicTest(url[0] + " with a token", () -> {
+                    pace();
+                    Response response = given().urlEncodingEnabled(false)
+                            .auth().oauth2(KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN))
+                            .request(operation.method(), url[1]);
+                    assertInvalidParameter(response, operation.name() + " " + url[1]);
+                }));
+                if (!operation.needsToken()) {
+                    calls.add(DynamicTest.dynamicTest(url[0] + " anonymously", () -> {
+                        pace();
+                        Response response = given().urlEncodingEnabled(false).request(operation.method(), url[1]);
+                        assertInvalidParameter(response, "anonymous " + operation.name() + " " + url[1]);
+                    }));
+                }
+            }
+            nodes.add(DynamicContainer.dynamicContainer(operation.name(), calls));
+        }
+        return nodes.stream();
+    }
+
+    // ------------------------------------------------------------------------------------------ CSV uploads
+
+    /**
+     * A CSV upload: who sends it where, its header and one row around a text cell (%1$s, in column {@code column})
+     * and a marker (%2$s), and what the caller can see of what it stored (the same before and after a refusal).
+     */
+    record CsvUpload(String name, DemoClient caller, Supplier<String> path, String header, String row, int column,
+            Function<String, String> seen) {
+    }
+
+    private static List<CsvUpload> csvUploads() {
+        return List.of(
+                new CsvUpload("spend file", DemoClient.COLLEGE, () -> "/api/v1/payments/uploads",
+                        "Payment Date,Supplier Name,Net Amount,Transaction Number", "2026-10-14,%1$s,1.00,ABUSE-CSV-%2$s", 2,
+                        marker -> String.valueOf(payments(DemoClient.COLLEGE).contains("ABUSE-CSV-" + marker))),
+                new CsvUpload("vendor master", DemoClient.COLLEGE, () -> "/api/v1/suppliers/vendor-master",
+                        "Organisation ID,Supplier Name", "GB-COH-A%2$s,%1$s", 2,
+                        marker -> String.valueOf(given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN))
+                                .get("/api/v1/suppliers/GB-COH-A" + marker).statusCode())),
+                new CsvUpload("measures", DemoClient.NETWORK_ADMIN, () -> VERSIONS,
+                        "theme,theme_title,outcome,outcome_title,code,title,unit", "JOBS,Jobs,JOBS-1,Local jobs,M-%2$s,%1$s,hours", 6,
+                        marker -> String.valueOf(versionsAsAdmin().contains("M-" + marker))),
+                new CsvUpload("bid spreadsheet", DemoClient.SUPPLIER,
+                        () -> "/api/v1/tenders/" + tender + "/bids/upload?bidderName=AbuseLtd&bidPrice=1000&submissionId=abuse-"
+                                + marker(),
+                        "Measure Code,Quantity,Narrative", "M-VALID,1,%1$s", 3,
+                        marker -> given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.SUPPLIER))
+                                .get("/api/v1/tenders/" + tender + "/bids").then().statusCode(200).extract()
+                                .path("submissionId").toString()),
+                new CsvUpload("360Giving grants", DemoClient.SIGNATORY_BAKERY, () -> BAKERY + "/GB-COH-10000004/giving",
+                        "Identifier,Title,Currency,Amount Awarded,Award Date,Funding Org:Identifier",
+                        "360G-abuse-%2$s,%1$s,GBP,10,2026-05-01,GB-COH-10000004", 2,
+                        marker -> given().get(BAKERY + "/GB-COH-10000004/giving").then().statusCode(200).extract().asString()));
+    }
+
+    /**
+     * NUL and other control characters in a cell, and bytes that are not the declared UTF-8, in each CSV upload of the
+     * network: the same 422 csv-unreadable problem naming the row and column, and nothing stored.
+     */
+    @TestFactory
+    Stream<DynamicNode> csvUploadsThatAreNotTextAreRefusedAtTheirRowAndColumnAndStoreNothing() {
+        record Case(String name, String text, boolean latin1, String code) {
+        }
+        List<Case> cases = List.of(new Case("NUL in a cell", "Nul\u0000Ltd", false, "control-character"),
+                new Case("an escape sequence in a cell", "Red\u001B[31mLtd", false, "control-character"),
+                new Case("bytes that are not the declared UTF-8", "Caf\u00e9 Ltd", true, "invalid-encoding"));
+        return csvUploads().stream().map(upload -> DynamicContainer.dynamicContainer(upload.name(), cases.stream()
+                .map(hostile -> DynamicTest.dynamicTest(hostile.name(), () -> {
+                    MARKER.set(UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+                    String before = upload.seen().apply(marker());
+                    String file = upload.header() + "\n" + upload.row().formatted(hostile.text(), marker()) + "\n";
+                    Response response = given().auth().oauth2(KeycloakTokens.accessToken(upload.caller()))
+                            .contentType("text/csv; charset=UTF-8")
+                            .body(file.getBytes(hostile.latin1() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8))
+                            .post(upload.path().get());
+                    assertEquals(422, response.statusCode(), () -> upload.name() + ": " + response.asString());
+                    assertTrue(response.contentType().startsWith("application/problem+json"), response::contentType);
+                    assertEquals("https://anchor-network.org/problems/csv-unreadable", response.path("type"), response::asString);
+                    assertEquals(hostile.code(), response.path("errors[0].code"), response::asString);
+                    assertEquals(2, (Integer) response.path("errors[0].row"), response::asString);
+                    assertEquals(upload.column(), (Integer) response.path("errors[0].column"), response::asString);
+                    assertFalse(response.asString().contains("Exception"), "no exception names in " + response.asString());
+                    assertEquals(before, upload.seen().apply(marker()), "nothing stored");
+                }))));
+    }
+
+    /** The same file without the hostile cell is stored: the refusals above are about the cell, not the upload. */
+    @TestFactory
+    Stream<DynamicTest> theSameCsvUploadsWithPlainTextAreStored() {
+        return csvUploads().stream().map(upload -> DynamicTest.dynamicTest(upload.name(), () -> {
+            MARKER.set(UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+            String before = upload.seen().apply(marker());
+            String file = upload.header() + "\n" + upload.row().formatted("Plain Ltd", marker()) + "\n";
+            Response response = given().auth().oauth2(KeycloakTokens.accessToken(upload.caller()))
+                    .contentType("text/csv; charset=UTF-8").body(file.getBytes(StandardCharsets.UTF_8))
+                    .post(upload.path().get());
+            assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
+                    () -> upload.name() + " gave " + response.statusCode() + ": " + response.asString());
+            org.junit.jupiter.api.Assertions.assertNotEquals(before, upload.seen().apply(marker()), "stored");
+        }));
     }
 }

@@ -519,6 +519,8 @@ class TenantIsolationMatrixTest {
         String commitmentOfA = signatoryA + "/commitments/keep-your-money-local";
         Map<Caller, Outcome> onlyA = outcomes(UNAUTHENTICATED, CREATED_OR_OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
                 FORBIDDEN, FORBIDDEN);
+        operations.put("PUT /api/v1/charters/{charterId}/signatories/{organisationId}/identifiers",
+                new Operation(() -> signatoryA + "/identifiers", () -> "{\"identifiers\":[\"360G-darlington-matrix\"]}", onlyA));
         operations.put("GET /api/v1/charters/{charterId}/signatories/{organisationId}/standing",
                 new Operation(() -> signatoryA + "/standing?on=2026-12-01", null, everyone(OK)));
         operations.put("GET /api/v1/charters/{charterId}/signatories/{organisationId}/commitments",

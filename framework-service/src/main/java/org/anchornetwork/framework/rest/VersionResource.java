@@ -1,11 +1,8 @@
 package org.anchornetwork.framework.rest;
 
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.web.Cursors;
-import org.anchornetwork.common.web.SpreadsheetCells;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.framework.Framework;
@@ -191,8 +187,9 @@ public class VersionResource {
     @Consumes(MeasuresCsv.MEDIA_TYPE)
     @RolesAllowed(Roles.NETWORK_ADMIN)
     @Operation(summary = "Import measures from a spreadsheet as a new draft", description = """
-            Network admins only. Send the CSV file as the body with Content-Type text/csv (UTF-8, with or without a \
-            byte order mark; another charset when named, e.g. text/csv; charset=windows-1252). One row per measure; the first row names the columns: theme, theme_title, outcome, \
+            Network admins only. Send the CSV file as the body with Content-Type text/csv (the charset it names, e.g. \
+            text/csv; charset=windows-1252, held to strictly; without one UTF-8, bytes that are not UTF-8 read as \
+            Windows-1252; a byte order mark is skipped). One row per measure; the first row names the columns: theme, theme_title, outcome, \
             outcome_title, code, title, unit (required) and description, proxy_value, price_base_year, \
             counting_guidance, evidence_required, maps_to, additional_to (lists separated by ';'). Dates and the \
             national version it is based on come as query parameters. A 422 lists every error with its row and \
@@ -209,10 +206,8 @@ public class VersionResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         VersionDocument.VersionRef basedOn = basedOnFramework == null && basedOnVersion == null ? null
                 : new VersionDocument.VersionRef(basedOnFramework, wholeNumber("basedOnVersion", basedOnVersion));
-        MeasuresCsv.Read read = MeasuresCsv.read(
-                new InputStreamReader(body, SpreadsheetCells.declaredCharset(contentType).orElse(StandardCharsets.UTF_8).newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                basedOn, Cursors.date("effectiveFrom", effectiveFrom, null), Cursors.date("effectiveTo", effectiveTo, null));
+        MeasuresCsv.Read read = MeasuresCsv.read(body, contentType, basedOn, Cursors.date("effectiveFrom", effectiveFrom, null),
+                Cursors.date("effectiveTo", effectiveTo, null));
         return created(versions.importCsv(frameworkId, read));
     }
 

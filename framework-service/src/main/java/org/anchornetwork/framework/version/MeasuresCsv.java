@@ -1,38 +1,35 @@
 package org.anchornetwork.framework.version;
 
-import static org.anchornetwork.common.web.SpreadsheetCells.neutralise;
-
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.anchornetwork.common.csv.CsvHeader;
+import org.anchornetwork.common.csv.CsvReader;
+import org.anchornetwork.common.csv.CsvRow;
+import org.anchornetwork.common.csv.UkCells;
 import org.anchornetwork.common.problem.ProblemError;
-import org.anchornetwork.common.web.SpreadsheetCells;
+import org.anchornetwork.common.web.SpreadsheetCsv;
 import org.anchornetwork.framework.version.VersionDocument.Measure;
 import org.anchornetwork.framework.version.VersionDocument.Outcome;
 import org.anchornetwork.framework.version.VersionDocument.Theme;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A version's measures as a spreadsheet: one row per measure, with its theme and outcome (codes and titles) repeated
  * on each row. Lists ({@code maps_to}, {@code additional_to}) are separated by {@code ;}. Targets, dates and
- * {@code basedOn} are not in the file (query parameters on import). Cells a spreadsheet would run as a formula
- * (starting with {@code = + - @}) are written with a leading apostrophe, which import removes again, so an exported
- * file imports as the same version.
+ * {@code basedOn} are not in the file (query parameters on import). Cells a spreadsheet would run as a formula are
+ * written with a leading apostrophe ({@link SpreadsheetCsv}), which import removes again, so an exported file imports
+ * as the same version.
  */
 public final class MeasuresCsv {
 
@@ -121,103 +118,79 @@ public final class MeasuresCsv {
         }
     }
 
-    /** Reads measures, rows numbered as a spreadsheet shows them (the header is row 1). */
-    public static Read read(Reader reader, VersionDocument.VersionRef basedOn, java.time.LocalDate effectiveFrom,
-            java.time.LocalDate effectiveTo) {
+    /**
+     * Reads measures through the shared {@link CsvReader} (the charset Content-Type names, held to strictly; else UTF-8
+     * with Windows-1252), rows numbered as a spreadsheet shows them (the header is row 1). A header lacking a required
+     * column, or naming one twice or one that is not a column, is refused at once ({@code csv-header}).
+     */
+    public static Read read(InputStream in, String contentType, VersionDocument.VersionRef basedOn,
+            java.time.LocalDate effectiveFrom, java.time.LocalDate effectiveTo) {
         Read read = new Read();
         List<ProblemError> errors = read.errors;
-        Map<Column, Integer> columns = read.columnNumbers;
         Map<String, Theme> themes = new LinkedHashMap<>();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, Long> outcomeRow = new HashMap<>();
         List<Measure> measures = new ArrayList<>();
-        List<CSVRecord> records;
-        try {
-            records = CSVFormat.RFC4180.builder().get().parse(reader).getRecords();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            boolean encoding = e instanceof java.nio.charset.CharacterCodingException
-                    || e.getCause() instanceof java.nio.charset.CharacterCodingException;
-            errors.add(ProblemError.atCell(1, 1, "unreadable-csv", encoding
-                    ? "the file is not text in the declared charset (UTF-8 unless Content-Type names another, e.g. "
-                            + "text/csv; charset=windows-1252)"
-                    : "not a readable CSV file: " + e.getMessage()));
-            return read;
-        }
-        if (records.isEmpty()) {
-            errors.add(ProblemError.atCell(1, 1, "empty-file", "the file is empty; the first row names the columns"));
-            return read;
-        }
-        readHeader(records.get(0), columns, errors);
-        if (!errors.isEmpty()) {
-            return read;
-        }
-        if (records.size() - 1 > MAX_ROWS) {
-            errors.add(ProblemError.atCell(MAX_ROWS + 2, 1, "too-many-rows", "at most " + MAX_ROWS + " measures"));
-            return read;
-        }
-        for (int i = 1; i < records.size(); i++) {
-            CSVRecord record = records.get(i);
-            long row = i + 1L;
-            if (record.stream().allMatch(String::isBlank)) {
-                continue;
+        try (CsvReader csv = CsvReader.open(in, contentType)) {
+            Map<Column, Integer> columns = columns(csv.header(), read.columnNumbers);
+            int rows = 0;
+            while (csv.hasNext()) {
+                CsvRow row = csv.next();
+                if (row.isBlank()) {
+                    continue;
+                }
+                if (++rows > MAX_ROWS) {
+                    errors.add(row.error(0, "too-many-rows", "at most " + MAX_ROWS + " measures"));
+                    return read;
+                }
+                Cells cells = new Cells(row, columns, errors);
+                String themeCode = cells.text(Column.THEME);
+                String outcomeCode = cells.text(Column.OUTCOME);
+                if (themeCode != null && !themes.containsKey(themeCode)) {
+                    themes.put(themeCode, new Theme(themeCode, cells.text(Column.THEME_TITLE), null));
+                    read.themeRows.add(row.number());
+                }
+                if (outcomeCode != null && !outcomes.containsKey(outcomeCode)) {
+                    outcomes.put(outcomeCode, new Outcome(outcomeCode, themeCode, cells.text(Column.OUTCOME_TITLE), null));
+                    read.outcomeRows.add(row.number());
+                    outcomeRow.put(outcomeCode, row.number());
+                } else if (outcomeCode != null && themeCode != null && !themeCode.equals(outcomes.get(outcomeCode).theme())) {
+                    errors.add(row.error(columns.get(Column.THEME), "outcome-in-two-themes", "outcome '" + outcomeCode
+                            + "' is under theme '" + outcomes.get(outcomeCode).theme() + "' in row " + outcomeRow.get(outcomeCode)));
+                }
+                measures.add(new Measure(cells.text(Column.CODE), outcomeCode, cells.text(Column.TITLE),
+                        cells.text(Column.DESCRIPTION), cells.text(Column.UNIT), cells.money(Column.PROXY_VALUE),
+                        cells.year(Column.PRICE_BASE_YEAR), cells.text(Column.COUNTING_GUIDANCE),
+                        cells.text(Column.EVIDENCE_REQUIRED), cells.list(Column.MAPS_TO), cells.list(Column.ADDITIONAL_TO)));
+                read.measureRows.add(row.number());
             }
-            Cells cells = new Cells(record, columns, row, errors);
-            String themeCode = cells.text(Column.THEME);
-            String outcomeCode = cells.text(Column.OUTCOME);
-            if (themeCode != null && !themes.containsKey(themeCode)) {
-                themes.put(themeCode, new Theme(themeCode, cells.text(Column.THEME_TITLE), null));
-                read.themeRows.add(row);
-            }
-            if (outcomeCode != null && !outcomes.containsKey(outcomeCode)) {
-                outcomes.put(outcomeCode, new Outcome(outcomeCode, themeCode, cells.text(Column.OUTCOME_TITLE), null));
-                read.outcomeRows.add(row);
-                outcomeRow.put(outcomeCode, row);
-            } else if (outcomeCode != null && themeCode != null && !themeCode.equals(outcomes.get(outcomeCode).theme())) {
-                errors.add(ProblemError.atCell(row, columns.get(Column.THEME), "outcome-in-two-themes", "outcome '"
-                        + outcomeCode + "' is under theme '" + outcomes.get(outcomeCode).theme() + "' in row "
-                        + outcomeRow.get(outcomeCode)));
-            }
-            measures.add(new Measure(cells.text(Column.CODE), outcomeCode, cells.text(Column.TITLE),
-                    cells.text(Column.DESCRIPTION), cells.text(Column.UNIT), cells.money(Column.PROXY_VALUE),
-                    cells.year(Column.PRICE_BASE_YEAR), cells.text(Column.COUNTING_GUIDANCE),
-                    cells.text(Column.EVIDENCE_REQUIRED), cells.list(Column.MAPS_TO), cells.list(Column.ADDITIONAL_TO)));
-            read.measureRows.add(row);
         }
         read.document = new VersionDocument(effectiveFrom, effectiveTo, basedOn, List.copyOf(themes.values()),
                 List.copyOf(outcomes.values()), List.copyOf(measures), null);
         return read;
     }
 
-    private static void readHeader(CSVRecord header, Map<Column, Integer> columns, List<ProblemError> errors) {
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
-            Column column = Arrays.stream(Column.values()).filter(candidate -> candidate.header.equals(name)).findFirst()
-                    .orElse(null);
-            if (column == null) {
-                errors.add(ProblemError.atCell(1, i + 1, "unknown-column", "'" + header.get(i) + "' is not a column; use "
-                        + Arrays.stream(Column.values()).map(c -> c.header).collect(Collectors.joining(", "))));
-            } else if (columns.putIfAbsent(column, i + 1) != null) {
-                errors.add(ProblemError.atCell(1, i + 1, "duplicate-column", "'" + name + "' appears twice"));
-            }
-        }
+    /** Each column's index (from 0); the numbers (from 1) kept for placing rule errors. */
+    private static Map<Column, Integer> columns(CsvHeader header, Map<Column, Integer> numbers) {
+        CsvHeader.Columns lookup = header.columns();
+        Map<Column, Integer> columns = new EnumMap<>(Column.class);
         for (Column column : Column.values()) {
-            if (column.required && !columns.containsKey(column)) {
-                errors.add(ProblemError.atCell(1, header.size() + 1, "missing-column", "the file needs a '" + column.header
-                        + "' column"));
+            int index = column.required ? lookup.required(column.header) : lookup.optional(column.header);
+            if (index >= 0) {
+                columns.put(column, index);
+                numbers.put(column, index + 1);
             }
         }
+        lookup.refuseOthers(Arrays.stream(Column.values()).map(c -> c.header).collect(Collectors.joining(", ")));
+        lookup.check();
+        return columns;
     }
 
     /** One row's cells, read by column, with errors placed on the cell. */
-    private record Cells(CSVRecord record, Map<Column, Integer> columns, long row, List<ProblemError> errors) {
+    private record Cells(CsvRow row, Map<Column, Integer> columns, List<ProblemError> errors) {
 
         String text(Column column) {
-            Integer number = columns.get(column);
-            if (number == null || number > record.size()) {
-                return null;
-            }
-            String value = SpreadsheetCells.restore(record.get(number - 1).trim());
-            return value.isEmpty() ? null : value;
+            return row.text(columns.getOrDefault(column, -1));
         }
 
         BigDecimal money(Column column) {
@@ -226,10 +199,9 @@ public final class MeasuresCsv {
                 return null;
             }
             try {
-                return new BigDecimal(value.replace("£", "").replace(",", "").trim());
-            } catch (NumberFormatException e) {
-                errors.add(ProblemError.atCell(row, columns.get(column), "invalid-number", column.header + ": '" + value
-                        + "' is not an amount in pounds, e.g. 16.93"));
+                return UkCells.amount(value);
+            } catch (IllegalArgumentException e) {
+                errors.add(row.error(columns.get(column), "invalid-number", e.getMessage() + ", e.g. 16.93"));
                 return null;
             }
         }
@@ -240,8 +212,7 @@ public final class MeasuresCsv {
                 return null;
             }
             if (!value.matches("\\d{4}")) {
-                errors.add(ProblemError.atCell(row, columns.get(column), "invalid-year", column.header + ": '" + value
-                        + "' is not a year such as 2025"));
+                errors.add(row.error(columns.get(column), "invalid-year", "'" + value + "' is not a year such as 2025"));
                 return null;
             }
             return Integer.parseInt(value);
@@ -256,28 +227,23 @@ public final class MeasuresCsv {
         }
     }
 
-    /** Writes every measure of the document, one row each, in the document's order. */
+    /** Writes every measure of the document, one row each, in the document's order (cells safe for spreadsheets). */
     public static void write(VersionDocument document, Writer out) {
         Map<String, Theme> themes = document.themesOrEmpty().stream()
                 .collect(Collectors.toMap(Theme::code, theme -> theme, (a, b) -> a));
         Map<String, Outcome> outcomes = document.outcomesOrEmpty().stream()
                 .collect(Collectors.toMap(Outcome::code, outcome -> outcome, (a, b) -> a));
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader(Arrays.stream(Column.values()).map(column -> column.header).toArray(String[]::new)).get())) {
+        try (SpreadsheetCsv csv = SpreadsheetCsv.to(out, Arrays.stream(Column.values()).map(column -> column.header)
+                .toArray(String[]::new))) {
             for (Measure measure : document.measuresOrEmpty()) {
                 Outcome outcome = outcomes.get(measure.outcome());
                 Theme theme = outcome == null ? null : themes.get(outcome.theme());
-                printer.printRecord(neutralise(theme == null ? null : theme.code()), neutralise(theme == null ? null : theme.title()),
-                        neutralise(measure.outcome()), neutralise(outcome == null ? null : outcome.title()), neutralise(measure.code()),
-                        neutralise(measure.title()), neutralise(measure.description()), neutralise(measure.unit()),
-                        measure.proxyValue() == null ? "" : measure.proxyValue().toPlainString(),
-                        measure.priceBaseYear() == null ? "" : measure.priceBaseYear().toString(),
-                        neutralise(measure.countingGuidance()), neutralise(measure.evidenceRequired()),
-                        neutralise(measure.mapsTo() == null ? null : String.join(";", measure.mapsTo())),
-                        neutralise(measure.additionalTo() == null ? null : String.join(";", measure.additionalTo())));
+                csv.row(theme == null ? null : theme.code(), theme == null ? null : theme.title(), measure.outcome(),
+                        outcome == null ? null : outcome.title(), measure.code(), measure.title(), measure.description(),
+                        measure.unit(), measure.proxyValue(), measure.priceBaseYear(), measure.countingGuidance(),
+                        measure.evidenceRequired(), measure.mapsTo() == null ? null : String.join(";", measure.mapsTo()),
+                        measure.additionalTo() == null ? null : String.join(";", measure.additionalTo()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -83,9 +83,10 @@ class BidSpreadsheetAndCharterTest {
         String template = given().get(bids() + "/template").then().statusCode(200).contentType(containsString("text/csv"))
                 .extract().asString();
         List<String> lines = template.lines().toList();
-        assertEquals("Measure Code,Measure Title,Unit,Proxy Value (GBP),Quantity,Timescale Months,Narrative", lines.get(0));
-        assertEquals("FRD1,'=Local FTE,fte-years,30000.00,,,", lines.get(1));
-        assertEquals("FRD2,Apprenticeship weeks,weeks,250.00,,,", lines.get(2));
+        assertEquals("\"Measure Code\",\"Measure Title\",\"Unit\",\"Proxy Value (GBP)\",\"Quantity\",\"Timescale Months\","
+                + "\"Narrative\"", lines.get(0));
+        assertEquals("\"FRD1\",\"'=Local FTE\",\"fte-years\",30000.00,\"\",\"\",\"\"", lines.get(1));
+        assertEquals("\"FRD2\",\"Apprenticeship weeks\",\"weeks\",250.00,\"\",\"\",\"\"", lines.get(2));
         String filled = lines.get(0) + "\n" + "FRD1,'=Local FTE,fte-years,30000.00,2,12,\"Two site roles, from Darlington\"\n"
                 + lines.get(2) + "\n";
         given().contentType("text/csv").body(filled.getBytes(StandardCharsets.UTF_8))
@@ -117,7 +118,19 @@ class BidSpreadsheetAndCharterTest {
                 .body("errors.code", hasItems("duplicate-measure"));
         given().contentType("text/csv").body("Code,Amount\nFRD1,1\n")
                 .post(bids() + "/upload?bidderName=B&submissionId=sheet-4&bidPrice=1").then().statusCode(422)
-                .body("errors[0].code", equalTo("missing-column"));
+                .body("type", equalTo("https://anchor-network.org/problems/csv-header"))
+                .body("errors[0].code", equalTo("missing-column")).body("errors[0].row", equalTo(1));
+        given().contentType("text/csv; charset=UTF-8").body(header + "FRD1,,,,1,,Nul\u0000here\n")
+                .post(bids() + "/upload?bidderName=B&submissionId=sheet-6&bidPrice=1").then().statusCode(422)
+                .body("type", equalTo("https://anchor-network.org/problems/csv-unreadable"))
+                .body("errors[0].code", equalTo("control-character"))
+                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo(7));
+        byte[] notUtf8 = (header + "FRD1,,,,1,,Caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
+        given().contentType("text/csv; charset=UTF-8").body(notUtf8)
+                .post(bids() + "/upload?bidderName=B&submissionId=sheet-7&bidPrice=1").then().statusCode(422)
+                .body("type", equalTo("https://anchor-network.org/problems/csv-unreadable"))
+                .body("errors[0].code", equalTo("invalid-encoding"))
+                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo(7));
         given().contentType("text/csv").body(header)
                 .post(bids() + "/upload?submissionId=sheet-5&bidPrice=nothing").then().statusCode(400)
                 .body("errors.pointer", contains("bidderName", "bidPrice"));

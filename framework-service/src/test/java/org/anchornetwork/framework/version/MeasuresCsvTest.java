@@ -2,14 +2,18 @@ package org.anchornetwork.framework.version;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Problem;
 import org.anchornetwork.common.problem.ProblemError;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +24,8 @@ class MeasuresCsvTest {
             + "maps_to,additional_to,description\n";
 
     private static MeasuresCsv.Read read(String csv) {
-        return MeasuresCsv.read(new StringReader(csv), null, null, null);
+        return MeasuresCsv.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "text/csv; charset=UTF-8",
+                null, null, null);
     }
 
     @Test
@@ -60,7 +65,7 @@ class MeasuresCsvTest {
         List<ProblemError> errors = new java.util.ArrayList<>(read.errors());
         errors.addAll(read.onCells(VersionRules.check(read.document(), ref -> Optional.empty())));
         assertTrue(errors.contains(ProblemError.atCell(5, 1, "outcome-in-two-themes",
-                "outcome 'JOBS-1' is under theme 'JOBS' in row 2")), errors.toString());
+                "theme: outcome 'JOBS-1' is under theme 'JOBS' in row 2")), errors.toString());
         assertCell(errors, 2, 8, "negative-value");
         assertCell(errors, 3, 5, "duplicate-code");
         assertCell(errors, 3, 7, "unknown-unit");
@@ -74,14 +79,16 @@ class MeasuresCsvTest {
     }
 
     @Test
-    void missingAndUnknownColumnsAreNamedInTheHeaderRow() {
-        MeasuresCsv.Read read = read("theme,outcome,code,title,colour\nJOBS,JOBS-1,FRD1,Local FTE,red\n");
-        assertTrue(read.errors().stream().anyMatch(error -> error.row() == 1 && error.column() == 5
-                && error.code().equals("unknown-column")), read.errors().toString());
-        assertTrue(read.errors().stream().anyMatch(error -> error.code().equals("missing-column")
-                && error.message().contains("'unit'")), read.errors().toString());
-        assertNull(read.document());
-        assertEquals("empty-file", read("").errors().get(0).code());
+    void missingAndUnknownColumnsAreNamedInTheHeaderRowAndNothingIsRead() {
+        Problem problem = assertThrows(ApiProblemException.class,
+                () -> read("theme,outcome,code,title,colour\nJOBS,JOBS-1,FRD1,Local FTE,red\n")).problem();
+        assertEquals(Problem.TYPE_BASE + "csv-header", problem.type());
+        List<ProblemError> errors = problem.errors();
+        assertTrue(errors.stream().anyMatch(error -> error.row() == 1 && Integer.valueOf(5).equals(error.column())
+                && error.code().equals("unknown-column")), errors.toString());
+        assertTrue(errors.stream().anyMatch(error -> error.code().equals("missing-column") && error.row() == 1
+                && error.column() == null && error.message().contains("\"unit\"")), errors.toString());
+        assertEquals("header-not-found", assertThrows(ApiProblemException.class, () -> read("")).problem().errors().get(0).code());
     }
 
     @Test

@@ -2,7 +2,10 @@ package org.anchornetwork.pledge.signatory;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +14,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -52,6 +58,14 @@ public class Signatory extends PanacheEntityBase {
     @Column(name = "contact_email", length = 200)
     public String contactEmail;
 
+    /**
+     * Other identifiers the organisation is known by (a 360Giving funder id, a charity number), registered by itself:
+     * grants funded under them are its own.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "other_identifiers", nullable = false, columnDefinition = "varchar(80)[]")
+    public String[] otherIdentifiers = new String[0];
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -61,6 +75,14 @@ public class Signatory extends PanacheEntityBase {
     /** A member on the date: joined on or before it and not left by then. */
     public boolean memberOn(LocalDate date) {
         return !joinedOn.isAfter(date) && (leftOn == null || leftOn.isAfter(date));
+    }
+
+    /** The identifiers the organisation funds grants under: its own and those it registered. */
+    public Set<String> fundingIdentifiers() {
+        Set<String> identifiers = new LinkedHashSet<>();
+        identifiers.add(organisationId);
+        identifiers.addAll(List.of(otherIdentifiers));
+        return identifiers;
     }
 
     public static Optional<Signatory> find(String charterId, String organisationId) {

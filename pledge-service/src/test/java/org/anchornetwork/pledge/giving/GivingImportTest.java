@@ -3,6 +3,7 @@ package org.anchornetwork.pledge.giving;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,13 +52,25 @@ class GivingImportTest {
     @Order(1)
     @TestSecurity(user = "quaker-coffee", roles = "signatory")
     @OidcSecurity(claims = @Claim(key = "org_id", value = ORG))
-    void theRealSampleImportsWithTheRightTotalsAndNoneOfItIsLocal() throws IOException {
+    void theRealSampleIsRefusedUntilItsFunderIsRegisteredAsTheOrganisationThenImportsWithItsTotals() throws IOException {
         given().contentType(ContentType.JSON).body("""
                 {"organisationName":"Giving Trust Ltd","signatoryType":"BUSINESS","pledgeCodes":["give-locally"]}""")
                 .post("/api/v1/charters/fairer-richer-darlington/signatories").then().statusCode(201);
         given().contentType(ContentType.JSON).body("""
                 {"targets":[{"metricCode":"local-donations-gbp","tier":"darlington","target":5000,"deadline":"2028-03-31"}]}""")
                 .put(RECORD + "/commitments/give-locally").then().statusCode(200);
+
+        // The sample's grants were made by 360G-indigotrust: not this organisation's until it registers that identifier.
+        byte[] sample = Files.readAllBytes(SharedData.file("threesixtygiving/indigo_trust_grants_first23.json"));
+        long before = grants();
+        given().contentType(ContentType.JSON).body(sample).post(GIVING).then().statusCode(422)
+                .body("detail", equalTo("23 grant(s) are not valid 360Giving"))
+                .body("errors.code", everyItem(equalTo("funder-not-importer")))
+                .body("errors[0].pointer", equalTo("/grants/0/fundingOrganization/0/id"));
+        assertEquals(before, grants());
+        given().contentType(ContentType.JSON).body("{\"identifiers\":[\"360G-indigotrust\"]}").put(RECORD + "/identifiers")
+                .then().statusCode(200).body("otherIdentifiers", equalTo(List.of("360G-indigotrust")));
+        given().get(RECORD).then().body("otherIdentifiers", equalTo(List.of("360G-indigotrust")));
 
         JsonPath summary = given().contentType(ContentType.JSON)
                 .body(Files.readAllBytes(SharedData.file("threesixtygiving/indigo_trust_grants_first23.json")))
@@ -137,9 +150,30 @@ class GivingImportTest {
                 .post(GIVING).then().statusCode(422).contentType("application/problem+json")
                 .body("errors.pointer", hasItem("/grants/0/amountAwarded"))
                 .body("errors.pointer", hasItem("/grants/1/awardDate"));
-        given().contentType("text/csv").body("Identifier,Currency,Amount Awarded,Award Date\n360G-x,GBP,12,2026-13-45\n")
+        String header = "Identifier,Currency,Amount Awarded,Award Date,Funding Org:Identifier\n";
+        given().contentType("text/csv").body(header + "360G-x,GBP,12,2026-13-45," + ORG + "\n")
                 .post(GIVING).then().statusCode(422)
                 .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo(4));
+        given().contentType("text/csv; charset=UTF-8").body(header + "360G-x,GBP,12,2026-05-01,GB-COH-\u00007\n")
+                .post(GIVING).then().statusCode(422)
+                .body("type", equalTo("https://anchor-network.org/problems/csv-unreadable"))
+                .body("errors[0].code", equalTo("control-character"))
+                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo(5));
+        given().contentType("text/csv; charset=UTF-8")
+                .body((header + "360G-x,GBP,12,2026-05-01,Caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .post(GIVING).then().statusCode(422)
+                .body("type", equalTo("https://anchor-network.org/problems/csv-unreadable"))
+                .body("errors[0].code", equalTo("invalid-encoding"))
+                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo(5));
+        given().contentType(ContentType.JSON).body("""
+                {"grants":[{"id":"360G-nul","title":"Nul\\u0000","currency":"GBP","amountAwarded":5,"awardDate":"2026-05-01",
+                  "fundingOrganization":[{"id":"GB-COH-72000001"}]}]}""")
+                .post(GIVING).then().statusCode(400).body("errors[0].pointer", equalTo("/grants/0/title"))
+                .body("errors[0].code", equalTo("control-character"));
+        given().contentType(ContentType.JSON).body("""
+                {"grants":[{"id":"360G-not-ours","currency":"GBP","amountAwarded":5,"awardDate":"2026-05-01",
+                  "fundingOrganization":[{"id":"360G-someone-else"}]}]}""")
+                .post(GIVING).then().statusCode(422).body("errors[0].code", equalTo("funder-not-importer"));
         given().contentType(ContentType.JSON).body("{\"grants\":[").post(GIVING).then().statusCode(400);
         given().contentType(ContentType.JSON).body("""
                 {"grants":[{"id":"360G-giving-test-10","currency":"GBP","amountAwarded":5,"awardDate":"2026-05-01",
@@ -154,8 +188,26 @@ class GivingImportTest {
     @Order(5)
     @TestSecurity(user = "tees-valley-bakery", roles = "signatory")
     @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-COH-72000002"))
-    void anotherOrganisationCannotImportGrantsAsThisOne() {
+    void anotherOrganisationCannotImportGrantsAsThisOneNorClaimItsIdentifiers() {
         given().contentType(ContentType.JSON).body("{\"grants\":[]}").post(GIVING).then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{\"identifiers\":[\"360G-bakery\"]}").put(RECORD + "/identifiers")
+                .then().statusCode(403);
+        String bakery = "/api/v1/charters/fairer-richer-darlington/signatories/GB-COH-72000002";
+        given().contentType(ContentType.JSON).body("""
+                {"organisationName":"Bakery Ltd","signatoryType":"BUSINESS","pledgeCodes":["give-locally"]}""")
+                .post("/api/v1/charters/fairer-richer-darlington/signatories").then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"identifiers\":[\"360g-INDIGOTRUST\"]}").put(bakery + "/identifiers")
+                .then().statusCode(409).body("type", equalTo("https://anchor-network.org/problems/identifier-taken"));
+        given().contentType(ContentType.JSON).body("{\"identifiers\":[\"" + ORG + "\"]}").put(bakery + "/identifiers")
+                .then().statusCode(409);
+        given().contentType(ContentType.JSON).body("{\"identifiers\":[\"not an identifier\"]}").put(bakery + "/identifiers")
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/identifiers/0"));
+        given().contentType(ContentType.JSON).body("{\"organisationId\":\"" + ORG + "\",\"identifiers\":[]}")
+                .put(bakery + "/identifiers").then().statusCode(400).body("errors[0].code", equalTo("unknown-field"));
+        given().contentType(ContentType.JSON).body("{\"identifiers\":[\"360G-bakery\",\"GB-CHC-7654321\",\"360G-bakery\"]}")
+                .put(bakery + "/identifiers").then().statusCode(200)
+                .body("organisationId", equalTo("GB-COH-72000002"))
+                .body("otherIdentifiers", equalTo(List.of("360G-bakery", "GB-CHC-7654321")));
     }
 
     private static long grants() {

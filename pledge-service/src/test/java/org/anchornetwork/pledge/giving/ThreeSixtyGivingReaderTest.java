@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.anchornetwork.common.problem.ApiProblemException;
@@ -30,25 +31,45 @@ class ThreeSixtyGivingReaderTest {
 
     private static final String SAMPLE_JSON = "threesixtygiving/indigo_trust_grants_first23.json";
     private static final String SAMPLE_CSV = "threesixtygiving/indigo_trust_grants_first23_flat.csv";
+    /** The Indigo Trust's own identifier: its grants are its own. */
+    private static final Set<String> INDIGO = Set.of("360G-indigotrust");
+    /** The funder of the small documents below. */
+    private static final Set<String> FUNDER = Set.of("GB-CHC-2");
 
     // ------------------------------------------------------------------------------------------ the real sample
 
     @Test
     void readsTheIndigoTrustJsonSample() throws IOException {
-        List<GrantRecord> grants = read(SharedData.file(SAMPLE_JSON), ThreeSixtyGivingReader::readJson);
+        List<GrantRecord> grants = read(SharedData.file(SAMPLE_JSON), in -> ThreeSixtyGivingReader.readJson(in, INDIGO));
         assertSample(grants);
     }
 
     @Test
     void readsTheIndigoTrustCsvSample() throws IOException {
-        List<GrantRecord> grants = read(SharedData.file(SAMPLE_CSV), ThreeSixtyGivingReader::readCsv);
+        List<GrantRecord> grants = read(SharedData.file(SAMPLE_CSV), in -> ThreeSixtyGivingReader.readCsv(in, "text/csv", INDIGO));
         assertSample(grants);
     }
 
     @Test
+    void theSampleReadByAnotherOrganisationIsEveryGrantRefusedAtItsFunder() throws IOException {
+        Set<String> bakery = Set.of("GB-COH-10000004", "360G-teesvalleybakery");
+        Problem json = assertThrows(ApiProblemException.class, () -> read(SharedData.file(SAMPLE_JSON),
+                in -> ThreeSixtyGivingReader.readJson(in, bakery))).problem();
+        assertEquals(422, json.status());
+        assertEquals("23 grant(s) are not valid 360Giving", json.detail());
+        assertTrue(json.errors().stream().allMatch(error -> error.code().equals("funder-not-importer")
+                && error.pointer().matches("/grants/\\d+/fundingOrganization/0/id")), json.errors().toString());
+        Problem csv = assertThrows(ApiProblemException.class, () -> read(SharedData.file(SAMPLE_CSV),
+                in -> ThreeSixtyGivingReader.readCsv(in, "text/csv", bakery))).problem();
+        assertEquals(23, csv.errors().size());
+        assertEquals("2:18 funder-not-importer", describe(csv.errors().get(0)));
+        assertTrue(csv.errors().get(0).message().contains("360G-indigotrust"), csv.errors().get(0).message());
+    }
+
+    @Test
     void theJsonAndCsvSamplesAgreeGrantByGrant() throws IOException {
-        List<GrantRecord> json = read(SharedData.file(SAMPLE_JSON), ThreeSixtyGivingReader::readJson);
-        List<GrantRecord> csv = read(SharedData.file(SAMPLE_CSV), ThreeSixtyGivingReader::readCsv);
+        List<GrantRecord> json = read(SharedData.file(SAMPLE_JSON), in -> ThreeSixtyGivingReader.readJson(in, INDIGO));
+        List<GrantRecord> csv = read(SharedData.file(SAMPLE_CSV), in -> ThreeSixtyGivingReader.readCsv(in, "text/csv", INDIGO));
         assertEquals(json.size(), csv.size());
         for (int i = 0; i < json.size(); i++) {
             GrantRecord j = json.get(i);
@@ -101,9 +122,10 @@ class ThreeSixtyGivingReaderTest {
                                            {"name": "County Durham", "geoCode": "E06000047"}],
                    "Internal Organisation ID": "ignored", "extra": {"nested": [1, 2, 3]}},
                   {"id": "360G-example:2", "currency": "EUR", "amountAwarded": 0.1, "awardDate": "2019-03-27T10:15:00",
-                   "recipientOrganization": [{"id": "GB-CHC-3", "postalCode": ""}]},
-                  {"id": "360G-example:3", "currency": "GBP", "amountAwarded": 99999999999999999, "awardDate": "2020-02-29"},
-                  {"id": "360G-example:4", "currency": "GBP", "amountAwarded": 5e3, "awardDate": "01/02/2003"}
+                   "recipientOrganization": [{"id": "GB-CHC-3", "postalCode": ""}], "fundingOrganization": [{"id": "gb-chc-2"}]},
+                  {"id": "360G-example:3", "currency": "GBP", "amountAwarded": 99999999999999999, "awardDate": "2020-02-29",
+                   "fundingOrganization": {"id": "GB-CHC-2"}},
+                  {"id": "360G-example:4", "currency": "GBP", "amountAwarded": 5e3, "awardDate": "01/02/2003", "fundingOrganization": [{"id": "GB-CHC-2"}]}
                 ],
                 "license": "https://creativecommons.org/licenses/by/4.0/"}""");
         assertEquals(4, grants.size());
@@ -131,7 +153,7 @@ class ThreeSixtyGivingReaderTest {
     @Test
     void jsonAcceptsABareArrayOfGrants() {
         List<GrantRecord> grants = json("""
-                [{"id": "360G-example:1", "currency": "GBP", "amountAwarded": 10, "awardDate": "2019-03-26",
+                [{"id": "360G-example:1", "currency": "GBP", "amountAwarded": 10, "awardDate": "2019-03-26", "fundingOrganization": [{"id": "GB-CHC-2"}],
                   "recipientOrganization": {"id": "GB-CHC-1", "postalCode": "E15 4QZ"},
                   "beneficiaryLocation": {"geoCode": "E06000005"}}]""");
         assertEquals(1, grants.size());
@@ -143,17 +165,20 @@ class ThreeSixtyGivingReaderTest {
     void jsonReportsEveryInvalidGrantAtOnceWithPointers() {
         ApiProblemException e = assertThrows(ApiProblemException.class, () -> json("""
                 {"grants": [
-                  {"id": "ok-1", "currency": "GBP", "amountAwarded": 100, "awardDate": "2019-03-26"},
-                  {"id": "bad-amount", "currency": "GBP", "amountAwarded": "ten pounds", "awardDate": "2019-03-26"},
-                  {"id": "bad-date", "currency": "GBP", "amountAwarded": 100, "awardDate": "31/02/2019"},
-                  {"id": "bad-currency", "currency": "gbp", "amountAwarded": 100, "awardDate": "2019-03-26"},
-                  {"title": "no id", "currency": "GBP", "amountAwarded": -5, "awardDate": "2019-03-26T00:00:00+01:00"},
-                  {"id": "nothing-else"},
-                  "not a grant"
+                  {"id": "ok-1", "currency": "GBP", "amountAwarded": 100, "awardDate": "2019-03-26", "fundingOrganization": [{"id": "GB-CHC-2"}]},
+                  {"id": "bad-amount", "currency": "GBP", "amountAwarded": "ten pounds", "awardDate": "2019-03-26", "fundingOrganization": [{"id": "GB-CHC-2"}]},
+                  {"id": "bad-date", "currency": "GBP", "amountAwarded": 100, "awardDate": "31/02/2019", "fundingOrganization": [{"id": "GB-CHC-2"}]},
+                  {"id": "bad-currency", "currency": "gbp", "amountAwarded": 100, "awardDate": "2019-03-26", "fundingOrganization": [{"id": "GB-CHC-2"}]},
+                  {"title": "no id", "currency": "GBP", "amountAwarded": -5, "awardDate": "2019-03-26T00:00:00+01:00", "fundingOrganization": [{"id": "GB-CHC-2"}]},
+                  {"id": "nothing-else", "fundingOrganization": [{"id": "GB-CHC-2"}]},
+                  "not a grant",
+                  {"id": "someone-elses", "currency": "GBP", "amountAwarded": 100, "awardDate": "2019-03-26",
+                   "fundingOrganization": [{"id": "GB-CHC-999", "name": "Another Trust"}]},
+                  {"id": "no-funder", "currency": "GBP", "amountAwarded": 100, "awardDate": "2019-03-26"}
                 ]}"""));
         Problem problem = e.problem();
         assertEquals(422, problem.status());
-        assertEquals("6 grant(s) are not valid 360Giving", problem.detail());
+        assertEquals("8 grant(s) are not valid 360Giving", problem.detail());
         assertErrors(problem,
                 "/grants/1/amountAwarded invalid-number",
                 "/grants/2/awardDate invalid-date",
@@ -163,13 +188,15 @@ class ThreeSixtyGivingReaderTest {
                 "/grants/5/amountAwarded required",
                 "/grants/5/currency required",
                 "/grants/5/awardDate required",
-                "/grants/6 invalid-type");
+                "/grants/6 invalid-type",
+                "/grants/7/fundingOrganization/0/id funder-not-importer",
+                "/grants/8/fundingOrganization required");
     }
 
     @Test
     void jsonReportsFieldsOfTheWrongType() {
         ApiProblemException e = assertThrows(ApiProblemException.class, () -> json("""
-                {"grants": [{"id": 7, "currency": "GBP", "amountAwarded": 1, "awardDate": "2019-03-26",
+                {"grants": [{"id": 7, "currency": "GBP", "amountAwarded": 1, "awardDate": "2019-03-26", "fundingOrganization": [{"id": "GB-CHC-2"}],
                   "recipientOrganization": [{"postalCode": 123}], "beneficiaryLocation": [{"geoCode": ["E06000005"]}]}]}"""));
         assertErrors(e.problem(),
                 "/grants/0/id invalid-type",
@@ -188,9 +215,9 @@ class ThreeSixtyGivingReaderTest {
     void duplicateIdsInJsonAreReportedAtTheLaterGrant() {
         ApiProblemException e = assertThrows(ApiProblemException.class, () -> json("""
                 {"grants": [
-                  {"id": "360G-x:1", "currency": "GBP", "amountAwarded": 1, "awardDate": "2019-03-26"},
-                  {"id": "360G-x:2", "currency": "GBP", "amountAwarded": 1, "awardDate": "2019-03-26"},
-                  {"id": "360G-x:1", "currency": "GBP", "amountAwarded": 2, "awardDate": "2019-03-27"}
+                  {"id": "360G-x:1", "currency": "GBP", "amountAwarded": 1, "awardDate": "2019-03-26", "fundingOrganization": [{"id": "GB-CHC-2"}]},
+                  {"id": "360G-x:2", "currency": "GBP", "amountAwarded": 1, "awardDate": "2019-03-26", "fundingOrganization": [{"id": "GB-CHC-2"}]},
+                  {"id": "360G-x:1", "currency": "GBP", "amountAwarded": 2, "awardDate": "2019-03-27", "fundingOrganization": [{"id": "GB-CHC-2"}]}
                 ]}"""));
         assertEquals(422, e.problem().status());
         assertEquals("1 grant(s) are not valid 360Giving", e.problem().detail());
@@ -217,7 +244,7 @@ class ThreeSixtyGivingReaderTest {
     void errorsAreCappedAtOneHundred() {
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < 150; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"id\": \"g").append(i).append("\"}");
+            body.append(i == 0 ? "" : ",").append("{\"id\": \"g").append(i).append("\", \"fundingOrganization\": {\"id\": \"GB-CHC-2\"}}");
         }
         ApiProblemException e = assertThrows(ApiProblemException.class, () -> json(body.append(']').toString()));
         assertEquals(ThreeSixtyGivingReader.MAX_ERRORS, e.problem().errors().size());
@@ -235,7 +262,7 @@ class ThreeSixtyGivingReaderTest {
                 + "360G-x:1,\"A title, with a comma\",GBP,\"1,250.50\",2019-03-26,GB-CHC-1, e15 4qz ,E06000005,Darlington,"
                 + "E06000047,GB-CHC-2,29/04/2015 12:10\r\n"
                 + ",,,,,,,,,,,\r\n"
-                + "360G-x:2,,USD,10000.0,26/03/2001 00:00,,,,,E06000005,,\r\n");
+                + "360G-x:2,,USD,10000.0,26/03/2001 00:00,,,,,E06000005,GB-CHC-2,\r\n");
         assertEquals(2, grants.size());
         GrantRecord first = grants.get(0);
         assertEquals("360G-x:1", first.id());
@@ -255,8 +282,8 @@ class ThreeSixtyGivingReaderTest {
     @Test
     void csvReadsTheUnnumberedGeographicCodeColumn() {
         List<GrantRecord> grants = csv("""
-                Identifier,Currency,Amount Awarded,Award Date,Beneficiary Location:Geographic Code
-                360G-x:1,GBP,500,2019-03-26,E06000005
+                Identifier,Currency,Amount Awarded,Award Date,Beneficiary Location:Geographic Code,Funding Org:Identifier
+                360G-x:1,GBP,500,2019-03-26,E06000005,GB-CHC-2
                 """);
         assertEquals(List.of("E06000005"), grants.get(0).beneficiaryGeoCodes());
     }
@@ -265,18 +292,20 @@ class ThreeSixtyGivingReaderTest {
     void csvReportsEveryInvalidCellAtOnceWithRecordRowsAndColumns() {
         // Row = the CSV record's index (header = 1), so the quoted newline in row 2's title does not shift later rows.
         ApiProblemException e = assertThrows(ApiProblemException.class, () -> csv("""
-                Identifier,Title,Currency,Amount Awarded,Award Date
+                Identifier,Title,Currency,Amount Awarded,Award Date,Funding Org:Identifier
                 360G-x:1,"A title
-                over two lines",GBP,100,2019-03-26
-                360G-x:2,,GBP,£100,2019-03-26
-                360G-x:3,,GBP,100,2019-13-01
-                360G-x:4,,Pounds,100,2019-03-26
-                ,,GBP,"1,00",2019-03-26
-                360G-x:6,,,-1,
+                over two lines",GBP,£100,2019-03-26,GB-CHC-2
+                360G-x:2,,GBP,100 pounds,2019-03-26,GB-CHC-2
+                360G-x:3,,GBP,100,2019-13-01,GB-CHC-2
+                360G-x:4,,Pounds,100,2019-03-26,GB-CHC-2
+                ,,GBP,"1,00",2019-03-26,GB-CHC-2
+                360G-x:6,,,(1.00),,GB-CHC-2
+                360G-x:7,,GBP,100,2019-03-26,GB-CHC-999
+                360G-x:8,,GBP,100,2019-03-26,
                 """));
         Problem problem = e.problem();
         assertEquals(422, problem.status());
-        assertEquals("5 grant(s) are not valid 360Giving", problem.detail());
+        assertEquals("7 grant(s) are not valid 360Giving", problem.detail());
         assertErrors(problem,
                 "3:4 invalid-number",
                 "4:5 invalid-date",
@@ -285,7 +314,11 @@ class ThreeSixtyGivingReaderTest {
                 "6:4 invalid-number",
                 "7:4 negative-amount",
                 "7:3 required",
-                "7:5 required");
+                "7:5 required",
+                "8:6 funder-not-importer",
+                "9:6 required");
+        assertEquals("Amount Awarded: '100 pounds' is not an amount in pounds (such as 10000, 1,250.50 or £1,250.50)",
+                problem.errors().get(0).message());
     }
 
     @Test
@@ -296,38 +329,60 @@ class ThreeSixtyGivingReaderTest {
                 """));
         Problem problem = e.problem();
         assertEquals(422, problem.status());
-        assertErrors(problem, "/header missing-column");
+        assertEquals(Problem.TYPE_BASE + "csv-header", problem.type());
+        assertErrors(problem, "1:null missing-column", "1:null missing-column");
         assertTrue(problem.errors().get(0).message().contains("\"Amount Awarded\""), problem.errors().get(0).message());
+        assertTrue(problem.errors().get(1).message().contains("\"Funding Org:Identifier\""), problem.errors().get(1).message());
     }
 
     @Test
     void duplicateIdsInCsvAreReportedAtTheLaterRow() {
         ApiProblemException e = assertThrows(ApiProblemException.class, () -> csv("""
-                Title,Identifier,Currency,Amount Awarded,Award Date
-                First,360G-x:1,GBP,100,2019-03-26
-                Second,360G-x:1,GBP,200,2019-03-27
+                Title,Identifier,Currency,Amount Awarded,Award Date,Funding Org:Identifier
+                First,360G-x:1,GBP,100,2019-03-26,GB-CHC-2
+                Second,360G-x:1,GBP,200,2019-03-27,GB-CHC-2
                 """));
         assertErrors(e.problem(), "3:2 duplicate-id");
         assertTrue(e.problem().errors().get(0).message().contains("row 2"), e.problem().errors().get(0).message());
     }
 
     @Test
-    void malformedCsvIsABadRequest() {
-        ApiProblemException unterminated = assertThrows(ApiProblemException.class, () -> csv("""
-                Identifier,Currency,Amount Awarded,Award Date
-                360G-x:1,GBP,100,"2019-03-26
-                """));
-        assertEquals(400, unterminated.problem().status());
-        assertEquals(Problem.TYPE_BASE + "malformed-request", unterminated.problem().type());
+    void csvThatIsNotCsvTextIsRefusedAsAWholeAsEveryCsvUploadIs() {
+        String header = "Identifier,Title,Currency,Amount Awarded,Award Date,Funding Org:Identifier\n";
+        Problem unterminated = assertThrows(ApiProblemException.class,
+                () -> csv(header + "360G-x:1,,GBP,100,\"2019-03-26,GB-CHC-2\n")).problem();
+        assertEquals(422, unterminated.status());
+        assertEquals(Problem.TYPE_BASE + "csv-unreadable", unterminated.type());
+        assertEquals("malformed-csv", unterminated.errors().get(0).code());
 
-        byte[] latin1 = "Identifier,Title,Currency,Amount Awarded,Award Date\n360G-x:1,Caf\u00e9,GBP,1,2019-03-26\n"
-                .getBytes(StandardCharsets.ISO_8859_1);
-        ApiProblemException notUtf8 = assertThrows(ApiProblemException.class,
-                () -> ThreeSixtyGivingReader.readCsv(new ByteArrayInputStream(latin1)));
-        assertEquals(400, notUtf8.problem().status());
-        assertTrue(notUtf8.problem().detail().contains("UTF-8"), notUtf8.problem().detail());
+        byte[] latin1 = (header + "360G-x:1,Caf\u00e9,GBP,1,2019-03-26,GB-CHC-2\n").getBytes(StandardCharsets.ISO_8859_1);
+        Problem notUtf8 = assertThrows(ApiProblemException.class, () -> ThreeSixtyGivingReader.readCsv(
+                new ByteArrayInputStream(latin1), "text/csv; charset=UTF-8", FUNDER)).problem();
+        assertEquals(Problem.TYPE_BASE + "csv-unreadable", notUtf8.type());
+        assertErrors(notUtf8, "2:2 invalid-encoding");
+        assertEquals("Café", ThreeSixtyGivingReader.readCsv(new ByteArrayInputStream(latin1), "text/csv", FUNDER).get(0).title(),
+                "without a charset, bytes that are not UTF-8 are read as Windows-1252");
 
-        assertEquals(400, assertThrows(ApiProblemException.class, () -> csv("")).problem().status());
+        Problem nul = assertThrows(ApiProblemException.class,
+                () -> csv(header + "360G-x:1,Nul\u0000title,GBP,1,2019-03-26,GB-CHC-2\n")).problem();
+        assertEquals(Problem.TYPE_BASE + "csv-unreadable", nul.type());
+        assertErrors(nul, "2:2 control-character");
+
+        Problem empty = assertThrows(ApiProblemException.class, () -> csv("")).problem();
+        assertEquals(Problem.TYPE_BASE + "csv-header", empty.type());
+        assertEquals(422, empty.status());
+    }
+
+    @Test
+    void controlCharactersInJsonTextAreABadRequestPointingAtThem() {
+        Problem problem = assertThrows(ApiProblemException.class, () -> json("""
+                {"grants": [{"id": "360G-x:1", "currency": "GBP", "amountAwarded": 1, "awardDate": "2019-03-26",
+                  "fundingOrganization": [{"id": "GB-CHC-2"}]},
+                 {"id": "360G-x:2", "title": "Nul\\u0000title", "currency": "GBP", "amountAwarded": 1,
+                  "awardDate": "2019-03-26", "fundingOrganization": [{"id": "GB-CHC-2"}]}]}""")).problem();
+        assertEquals(400, problem.status());
+        assertEquals(Problem.TYPE_BASE + "malformed-request", problem.type());
+        assertErrors(problem, "/grants/1/title control-character");
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -339,11 +394,11 @@ class ThreeSixtyGivingReaderTest {
     }
 
     private static List<GrantRecord> json(String text) {
-        return ThreeSixtyGivingReader.readJson(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return ThreeSixtyGivingReader.readJson(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), FUNDER);
     }
 
     private static List<GrantRecord> csv(String text) {
-        return ThreeSixtyGivingReader.readCsv(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return ThreeSixtyGivingReader.readCsv(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/csv", FUNDER);
     }
 
     /** Each error as {@code "pointer code"} or {@code "row:column code"}, in order. */

@@ -159,8 +159,19 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request failed" : known.getReasonPhrase();
         String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        return respond(new Problem(Problem.TYPE_BASE + slug, title, status, exception.getMessage(), null, null, null),
+        return respond(new Problem(Problem.TYPE_BASE + slug, title, status, describeStatus(status, title), null, null, null),
                 uri);
+    }
+
+    /** What the framework's own refusals mean, in the client's terms: their messages may name Java types. */
+    static String describeStatus(int status, String title) {
+        return switch (status) {
+            case 404 -> "Nothing is published at this path, or a path parameter is not of the expected kind";
+            case 405 -> "This method is not allowed on this path";
+            case 406 -> "None of the media types in Accept can be produced here";
+            case 415 -> "The request's Content-Type is not accepted here";
+            default -> title;
+        };
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -146,6 +147,34 @@ class SupplierRegistryTest {
                 .body("errors.find { it.code == 'postcode-invalid' }.column", equalTo(4));
         given().contentType("text/csv; charset=UTF-8").body(file).post("/api/v1/suppliers/vendor-master?mode=accept-valid")
                 .then().statusCode(200).body("created", equalTo(1)).body("rejected", equalTo(1));
+    }
+
+    @Test
+    @TestSecurity(user = "careful", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-S05"))
+    void aVendorMasterThatIsNotTextIsRefusedAtItsRowAndColumnNeverStoredWithReplacementCharacters() {
+        byte[] latin1 = "Supplier Name,Postcode\nCaf\u00e9 Ltd,DL1 1AA\n".getBytes(StandardCharsets.ISO_8859_1);
+        given().contentType("text/csv; charset=UTF-8").body(latin1).post("/api/v1/suppliers/vendor-master").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://anchor-network.org/problems/csv-unreadable"))
+                .body("errors[0].code", equalTo("invalid-encoding"))
+                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo(1));
+        given().contentType("text/csv; charset=UTF-8").body("Supplier Name,Postcode\nNul\u0000 Ltd,DL1 1AA\n")
+                .post("/api/v1/suppliers/vendor-master?mode=accept-valid").then().statusCode(422)
+                .body("type", equalTo("https://anchor-network.org/problems/csv-unreadable"))
+                .body("errors[0].code", equalTo("control-character"))
+                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo(1));
+        given().contentType("text/csv; charset=UTF-8").body("Postcode\nDL1 1AA\n").post("/api/v1/suppliers/vendor-master").then()
+                .statusCode(422).body("type", equalTo("https://anchor-network.org/problems/csv-header"))
+                .body("errors[0].code", equalTo("missing-column")).body("errors[0].row", equalTo(1));
+        // Without a charset, bytes that are not UTF-8 are Windows-1252, as every CSV upload reads them.
+        given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("text/csv").body(latin1).post("/api/v1/suppliers/vendor-master").then().statusCode(200)
+                .body("created", equalTo(1));
+        Number named = QuarkusTransaction.requiringNew().call(() -> (Number) Supplier.getEntityManager().createNativeQuery(
+                "select count(*) from supplier_name where name = 'Café Ltd'").getSingleResult());
+        assertEquals(1L, named.longValue());
     }
 
     @Test

@@ -14,11 +14,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -114,7 +116,8 @@ public class BidResource {
     @Consumes("text/csv")
     @RolesAllowed({ Roles.PORTAL, Roles.SUPPLIER })
     @Operation(summary = "Submit a bid's commitments as a spreadsheet", description = "The same as the JSON submission, with "
-            + "the commitments as CSV (UTF-8): the tender's template (GET .../bids/template) filled in, columns Measure Code, "
+            + "the commitments as CSV (the charset Content-Type names; else UTF-8, bytes that are not UTF-8 read as "
+            + "Windows-1252): the tender's template (GET .../bids/template) filled in, columns Measure Code, "
             + "Quantity and optionally Timescale Months and Narrative; rows without a quantity are measures not committed. "
             + "The bid's other fields are query parameters. Errors name the row (the header is row 1) and column.")
     @APIResponse(responseCode = "201", description = "Stored")
@@ -125,7 +128,7 @@ public class BidResource {
             @Parameter(description = "The bidder's name", required = true) @QueryParam("bidderName") String bidderName,
             @Parameter(description = "The submission's id", required = true) @QueryParam("submissionId") String submissionId,
             @Parameter(description = "The bid price in GBP", required = true, example = "1200000.00") @QueryParam("bidPrice") String bidPrice,
-            InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         List<ProblemError> missing = new ArrayList<>();
         BigDecimal price = null;
         if (bidderName == null || bidderName.isBlank() || bidderName.length() > 200) {
@@ -147,7 +150,7 @@ public class BidResource {
         }
         Tender tender = access.readable(tenderId);
         String bidder = access.bidderFor(tender, bidderOrgId);
-        BidCsv.Read read = BidCsv.read(body);
+        BidCsv.Read read = BidCsv.read(body, contentType);
         BidService.Submitted submitted;
         try {
             submitted = bids.submit(tenderId, new BidService.Submission(bidder, bidderName.strip(), submissionId.strip(), price,

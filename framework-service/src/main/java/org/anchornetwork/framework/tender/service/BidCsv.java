@@ -1,31 +1,24 @@
 package org.anchornetwork.framework.tender.service;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import org.anchornetwork.common.csv.CsvHeader;
+import org.anchornetwork.common.csv.CsvReader;
+import org.anchornetwork.common.csv.CsvRow;
+import org.anchornetwork.common.csv.UkCells;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.Problem;
 import org.anchornetwork.common.problem.ProblemError;
-import org.anchornetwork.common.web.SpreadsheetCells;
+import org.anchornetwork.common.web.SpreadsheetCsv;
 import org.anchornetwork.framework.tender.Bid;
 import org.anchornetwork.framework.tender.Tender;
 import org.anchornetwork.framework.version.VersionDocument;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A bid's commitments as a spreadsheet: the tender's template (a row per measure in scope, with its unit and proxy
@@ -74,97 +67,71 @@ public final class BidCsv {
         }
     }
 
+    /** The template: a row per measure in scope; its cells safe for spreadsheets. */
     public static String template(Tender tender, VersionDocument document) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(TEMPLATE).get())) {
+        try (SpreadsheetCsv csv = SpreadsheetCsv.to(out, TEMPLATE)) {
             for (String code : tender.measureCodes) {
                 VersionDocument.Measure measure = document.measuresOrEmpty().stream().filter(m -> m.code().equals(code))
                         .findFirst().orElseThrow();
-                printer.printRecord(measure.code(), SpreadsheetCells.neutralise(measure.title()), measure.unit(),
-                        measure.proxyValue() == null ? "" : measure.proxyValue().toPlainString(), "", "", "");
+                csv.row(measure.code(), measure.title(), measure.unit(), measure.proxyValue(), null, null, null);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    public static Read read(InputStream body) {
-        Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    /**
+     * Reads the filled-in template through the shared {@link CsvReader} (the charset Content-Type names, held to
+     * strictly; else UTF-8 with Windows-1252). Every cell that cannot be read is listed (422); nothing is stored.
+     */
+    public static Read read(InputStream body, String contentType) {
         List<Bid.Commitment> commitments = new ArrayList<>();
         List<Long> rows = new ArrayList<>();
         List<ProblemError> errors = new ArrayList<>();
         Map<String, Integer> columns = new HashMap<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader)) {
-            boolean header = true;
-            for (CSVRecord record : parser) {
-                if (header) {
-                    for (int i = 0; i < record.size(); i++) {
-                        String name = canonical(record.get(i).replace("\uFEFF", ""));
-                        if (name != null) {
-                            columns.putIfAbsent(name, i + 1);
-                        }
-                    }
-                    for (String required : List.of(MEASURE, QUANTITY)) {
-                        if (!columns.containsKey(required)) {
-                            errors.add(ProblemError.atCell(1, 1, "missing-column", "no \"" + required + "\" column; the header "
-                                    + "names Measure Code, Quantity and optionally Timescale Months and Narrative"));
-                        }
-                    }
-                    if (!errors.isEmpty()) {
-                        throw ApiProblemException.invalid("The spreadsheet lacks required columns", errors);
-                    }
-                    header = false;
-                    continue;
-                }
-                long row = record.getRecordNumber();
-                String code = cell(record, columns.get(MEASURE));
-                String quantityText = cell(record, columns.get(QUANTITY));
+        try (CsvReader csv = CsvReader.open(body, contentType)) {
+            CsvHeader.Columns lookup = csv.header().columns();
+            int measure = lookup.required(MEASURE, "Measure", "Code");
+            int quantity = lookup.required(QUANTITY, "Qty");
+            int timescale = lookup.optional(TIMESCALE, "Timescale", "Months");
+            int narrative = lookup.optional(NARRATIVE, "Description", "Notes");
+            lookup.check();
+            columns.put(MEASURE, measure + 1);
+            columns.put(QUANTITY, quantity + 1);
+            if (timescale >= 0) {
+                columns.put(TIMESCALE, timescale + 1);
+            }
+            if (narrative >= 0) {
+                columns.put(NARRATIVE, narrative + 1);
+            }
+            while (csv.hasNext()) {
+                CsvRow row = csv.next();
+                String quantityText = row.cell(quantity);
                 if (quantityText.isEmpty()) {
                     continue;
                 }
-                BigDecimal quantity = null;
+                BigDecimal amount = null;
                 try {
-                    quantity = new BigDecimal(quantityText.replace(",", ""));
-                } catch (NumberFormatException e) {
-                    errors.add(ProblemError.atCell(row, columns.get(QUANTITY), "invalid-number", "'" + quantityText + "' is not a number"));
+                    amount = UkCells.number(quantityText);
+                } catch (IllegalArgumentException e) {
+                    errors.add(row.error(quantity, "invalid-number", e.getMessage()));
                 }
-                Integer timescale = null;
-                String timescaleText = cell(record, columns.get(TIMESCALE));
+                Integer months = null;
+                String timescaleText = row.cell(timescale);
                 if (!timescaleText.isEmpty()) {
                     try {
-                        timescale = Integer.valueOf(timescaleText);
+                        months = Integer.valueOf(timescaleText);
                     } catch (NumberFormatException e) {
-                        errors.add(ProblemError.atCell(row, columns.get(TIMESCALE), "invalid-number", "whole months, e.g. 12"));
+                        errors.add(row.error(timescale, "invalid-number", "'" + timescaleText + "' is not whole months, e.g. 12"));
                     }
                 }
-                String narrative = cell(record, columns.get(NARRATIVE));
-                commitments.add(new Bid.Commitment(code.isEmpty() ? null : code, quantity, timescale,
-                        narrative.isEmpty() ? null : SpreadsheetCells.restore(narrative)));
-                rows.add(row);
+                commitments.add(new Bid.Commitment(row.text(measure), amount, months, row.text(narrative)));
+                rows.add(row.number());
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw ApiProblemException.badRequest("malformed-request", "The spreadsheet cannot be read as UTF-8 CSV: " + e.getMessage());
         }
         if (!errors.isEmpty()) {
             throw ApiProblemException.invalid(errors.size() + " cell(s) cannot be read; nothing was stored", errors);
         }
         return new Read(commitments, rows, columns);
-    }
-
-    private static String cell(CSVRecord record, Integer column) {
-        return column == null || column > record.size() ? "" : record.get(column - 1).strip();
-    }
-
-    private static String canonical(String header) {
-        String squashed = header.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        return switch (squashed) {
-            case "measurecode", "measure", "code" -> MEASURE;
-            case "quantity", "qty" -> QUANTITY;
-            case "timescalemonths", "timescale", "months" -> TIMESCALE;
-            case "narrative", "description", "notes" -> NARRATIVE;
-            default -> null;
-        };
     }
 }

@@ -2,6 +2,8 @@ package org.anchornetwork.pledge.giving.rest;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,11 +48,15 @@ public class GivingResource {
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, "text/csv" })
     @RolesAllowed({ Roles.ANCHOR, Roles.SIGNATORY })
-    @Operation(summary = "Import grants as 360Giving data", description = "Only the organisation itself. Send a 360Giving "
+    @Operation(summary = "Import grants as 360Giving data", description = "Only the organisation itself, and only grants it "
+            + "made: each grant's funding organisation (fundingOrganization[0].id, Funding Org:Identifier) must be the "
+            + "organisation's id or an identifier it registered (PUT .../signatories/{organisationId}/identifiers); any "
+            + "other funder is a refused row. Send a 360Giving "
             + "JSON package ({\"grants\":[...]}, Content-Type application/json) or the standard spreadsheet's grants sheet "
-            + "as CSV (text/csv, UTF-8, the standard column titles: Identifier, Title, Currency, Amount Awarded, Award "
+            + "as CSV (text/csv, the charset it names, else UTF-8 with Windows-1252 read where bytes are not UTF-8; the "
+            + "standard column titles: Identifier, Title, Currency, Amount Awarded, Award "
             + "Date, Recipient Org:Identifier, Recipient Org:Name, Recipient Org:Postal Code, Beneficiary Location:"
-            + "Geographic Code, ...). Each grant is placed by its beneficiary location's area code, else by the "
+            + "Geographic Code, Funding Org:Identifier, ...). Each grant is placed by its beneficiary location's area code, else by the "
             + "recipient's postcode, using spend-service's geography; grants are kept under their identifier, so sending "
             + "the same file again stores nothing twice. Every commitment with a local-donations-gbp target gets the year's "
             + "local total as progress. All or nothing: any invalid grant is a 422 listing every error (JSON pointer, "
@@ -66,9 +72,10 @@ public class GivingResource {
                     Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Recipient Org:Name,Recipient Org:Postal Code,Funding Org:Identifier,Funding Org:Name
                     360G-quakercoffee-2026-001,Hot meals for the winter,GBP,1500,2026-11-02,GB-CHC-1234567,Darlington Food Bank,DL1 5QT,GB-COH-10000003,Quaker Coffee Co""") })
     @APIResponse(responseCode = "200", description = "Imported: counts, totals per financial year and tier, and the progress recorded")
-    @APIResponse(responseCode = "400", description = "The file cannot be read (malformed JSON or CSV, not UTF-8)")
+    @APIResponse(responseCode = "400", description = "The JSON cannot be read (malformed, control characters in text)")
     @APIResponse(responseCode = "403", description = "Another organisation's record")
-    @APIResponse(responseCode = "422", description = "Invalid grants; every error is listed and nothing is stored")
+    @APIResponse(responseCode = "422", description = "Invalid grants (grants of other funders among them); every error is "
+            + "listed and nothing is stored. A CSV file that is not CSV text or lacks a required column is refused as a whole")
     @APIResponse(responseCode = "503", description = "spend-service's geography could not be reached; nothing was stored")
     public GivingImport.Summary importGrants(@PathParam("charterId") String charterId,
             @PathParam("organisationId") String organisationId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -77,9 +84,10 @@ public class GivingResource {
         if (signatory.leftOn != null && !signatory.leftOn.isAfter(java.time.LocalDate.now())) {
             throw ApiProblemException.conflict("signatory-left", organisationId + " left the charter on " + signatory.leftOn);
         }
-        List<GrantRecord> grants = contentType != null && contentType.toLowerCase().startsWith("text/csv")
-                ? ThreeSixtyGivingReader.readCsv(body)
-                : ThreeSixtyGivingReader.readJson(body);
+        Set<String> ownIdentifiers = signatory.fundingIdentifiers();
+        List<GrantRecord> grants = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/csv")
+                ? ThreeSixtyGivingReader.readCsv(body, contentType, ownIdentifiers)
+                : ThreeSixtyGivingReader.readJson(body, ownIdentifiers);
         return importer.importGrants(signatory, grants);
     }
 

@@ -15,6 +15,8 @@ import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.pledge.giving.GivingGrant.LocationSource;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.quarkus.logging.Log;
+
 /**
  * Places grants in the network's locality tiers, as 360Giving suggests: by a beneficiary location's area code first
  * (a district, or an area a tier names directly), else by the recipient's postcode. spend-service answers both
@@ -94,7 +96,9 @@ public class GrantLocator {
 
     private static <T> Optional<T> absentOn4xx(java.util.function.Supplier<T> call) {
         try {
-            return Optional.ofNullable(call(call));
+            return Optional.ofNullable(call.get());
+        } catch (ProcessingException e) {
+            throw unavailable(e);
         } catch (WebApplicationException e) {
             if (e.getResponse() != null && e.getResponse().getStatus() >= 400 && e.getResponse().getStatus() < 500) {
                 return Optional.empty();
@@ -109,16 +113,15 @@ public class GrantLocator {
         } catch (ProcessingException e) {
             throw unavailable(e);
         } catch (WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() >= 500) {
-                throw unavailable(e);
-            }
-            throw e;
+            throw unavailable(e);
         }
     }
 
+    /** A 503 that says what failed in the caller's terms; the cause (a Java exception) goes to the log only. */
     private static ApiProblemException unavailable(RuntimeException cause) {
+        Log.warnf("spend-service's geography could not be asked: %s", cause.toString());
         return new ApiProblemException(503, "geography-unavailable", "Geography unavailable",
-                "spend-service's geography could not be asked where the grants are (" + cause.getMessage()
-                        + "); nothing was imported, try again shortly", null);
+                "spend-service's geography could not be asked where the grants are; nothing was imported, try again "
+                        + "shortly", null);
     }
 }

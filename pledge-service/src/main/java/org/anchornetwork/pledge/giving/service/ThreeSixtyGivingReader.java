@@ -1,23 +1,12 @@
 package org.anchornetwork.pledge.giving.service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +15,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.anchornetwork.common.csv.CsvHeader;
+import org.anchornetwork.common.csv.CsvReader;
+import org.anchornetwork.common.csv.CsvRow;
+import org.anchornetwork.common.csv.UkCells;
+import org.anchornetwork.common.json.PlainTextJson;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -40,6 +32,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,28 +44,32 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * Every grant is validated before anything is returned. When any grant is not valid the reader throws
  * {@link ApiProblemException#invalid} (HTTP 422) with the detail {@code "N grant(s) are not valid 360Giving"}, where N
  * counts the invalid grants, and lists every error, at most {@value #MAX_ERRORS} of them (the detail says so when more
- * were found). A file that cannot be read at all (malformed JSON or CSV, bytes that are not UTF-8, an empty body) is
- * {@link ApiProblemException#badRequest} (HTTP 400, slug {@code malformed-request}) naming where it went wrong.
+ * were found). Malformed JSON, an empty JSON body or a control character in its text is
+ * {@link ApiProblemException#badRequest} (HTTP 400, slug {@code malformed-request}) naming where it went wrong; a CSV
+ * file that is not CSV text or lacks a header row is refused by the shared {@link CsvReader} ({@code csv-unreadable},
+ * {@code csv-header}: 422).
  *
  * <h2>What a grant needs</h2>
  * <ul>
  * <li>an identifier ({@code id} / {@code Identifier}): error code {@code required}; the same identifier twice in one file:
  * {@code duplicate-id} (reported at the second and later occurrences, naming the first)</li>
- * <li>an amount awarded, a plain decimal number, at least 0: {@code required}, {@code invalid-number} (not a number, or
- * absurdly large or precise), {@code negative-amount}. It is read exactly from the number's text, never through a
- * double. In JSON it must be a JSON number (a string is {@code invalid-number}); in CSV thousands commas are
- * allowed ({@code 1,250.00}), currency signs are not</li>
+ * <li>an amount awarded, at least 0: {@code required}, {@code invalid-number} (not a number, or absurdly large or
+ * precise), {@code negative-amount}. It is read exactly from the number's text, never through a double. In JSON it
+ * must be a JSON number (a string is {@code invalid-number}); in CSV it is read as every CSV amount of the network
+ * ({@link UkCells#amount}: thousands commas in every group, "£", credits as negatives)</li>
  * <li>a currency, three upper-case letters (ISO 4217 shape; the code list is not checked): {@code required},
  * {@code invalid-currency}</li>
- * <li>an award date: {@code required}, {@code invalid-date}. Accepted forms: {@code yyyy-MM-dd}; an ISO date-time
- * ({@code 2019-03-26T00:00:00Z}, {@code 2019-03-26T00:00:00}, with or without an offset, whose own calendar date is
- * taken); and the early-format {@code dd/MM/yyyy HH:mm} ({@code 26/03/2001 00:00}), {@code dd/MM/yyyy HH:mm:ss} and
- * {@code dd/MM/yyyy}</li>
+ * <li>an award date: {@code required}, {@code invalid-date}, read as every CSV date of the network
+ * ({@link UkCells#date}): {@code yyyy-MM-dd}, an ISO date-time ({@code 2019-03-26T00:00:00Z}, whose own calendar date is
+ * taken), the early-format {@code dd/MM/yyyy HH:mm} ({@code 26/03/2001 00:00}) and the other UK forms</li>
+ * <li>a funding organisation that is the importing organisation: its identifier ({@code fundingOrganization[0].id} /
+ * {@code Funding Org:Identifier}) must be one of {@code importerIds} (compared without case): {@code required},
+ * {@code funder-not-importer}. An organisation imports only the grants it made.</li>
  * </ul>
- * Optional text fields (title, recipient and funding organisation id and name, postcode, geographic codes) are trimmed,
- * and blank becomes null; in JSON a value of the wrong JSON type is {@code invalid-type}. Postcodes are upper-cased and
- * otherwise kept as given. Unknown fields and columns are ignored (real files carry non-standard ones such as
- * {@code "Internal Organisation ID"}).
+ * Optional text fields (title, recipient and funding organisation name, recipient id, postcode, geographic codes) are
+ * trimmed, and blank becomes null; in JSON a value of the wrong JSON type is {@code invalid-type}. Postcodes are
+ * upper-cased and otherwise kept as given. Unknown fields and columns are ignored (real files carry non-standard ones
+ * such as {@code "Internal Organisation ID"}).
  *
  * <h2>JSON</h2>
  * {@link #readJson} takes a 360Giving package {@code {"grants": [...]}} (other top-level fields are ignored) or a bare
@@ -85,47 +82,35 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * The grants are streamed one at a time, so a large file is not held as one tree.
  *
  * <h2>CSV</h2>
- * {@link #readCsv} takes the "grants" sheet saved as CSV in UTF-8 (a byte-order mark is skipped), with a header row
- * of the standard's column titles, matched case-insensitively, trimmed, and with spaces around {@code :} ignored:
- * {@code Identifier}, {@code Title}, {@code Currency}, {@code Amount Awarded}, {@code Award Date},
- * {@code Recipient Org:Identifier}, {@code Recipient Org:Name}, {@code Recipient Org:Postal Code},
+ * {@link #readCsv} takes the "grants" sheet saved as CSV, read by the shared {@link CsvReader} (the charset
+ * Content-Type names, held to strictly; without one UTF-8, bytes that are not UTF-8 read as Windows-1252; a byte order
+ * mark skipped), with a header row of the standard's column titles, compared as {@link CsvHeader#key} (case, spaces and
+ * punctuation do not matter): {@code Identifier}, {@code Title}, {@code Currency}, {@code Amount Awarded},
+ * {@code Award Date}, {@code Recipient Org:Identifier}, {@code Recipient Org:Name}, {@code Recipient Org:Postal Code},
  * {@code Beneficiary Location:Geographic Code}, {@code Funding Org:Identifier}, {@code Funding Org:Name}. Flatten Tool's
  * numbered titles are read as well: {@code Beneficiary Location:0:Geographic Code}, {@code Beneficiary
  * Location:1:Geographic Code}, … (all of them, in index order after the unnumbered one), and {@code Recipient
  * Org:0:Identifier} and the like for the organisations. Other columns are ignored; rows whose cells are all blank are
- * skipped.
- * <p>
- * <b>Rows and columns.</b> A cell error is {@link ProblemError#atCell(long, int, String, String)} with
- * {@code row} = the 1-based index of the CSV <em>record</em>, which is {@link CSVRecord#getRecordNumber()} as the
- * header counts as record 1: the header is row 1 and the first grant row 2, as a spreadsheet shows them. Because a
- * quoted cell may hold newlines (the sample's descriptions do), this is the record's index, not its line in the
- * text file. {@code column} is the 1-based index of the cell in its record (column A = 1).
- * <p>
- * <b>Header errors.</b> A required column (Identifier, Currency, Amount Awarded, Award Date) that the header lacks is
- * reported as {@code ProblemError.at("/header", "missing-column", message naming the column)} (no row or column: the
- * column is not there to point at), one error per missing column, and the rows are then not read. A used column
- * that appears twice is {@code duplicate-column} at {@code /header}, naming both 1-based column positions.
+ * skipped. Rows are numbered as a spreadsheet shows them (the header is row 1; a quoted cell's line breaks do not
+ * count), columns from 1; a missing required column (Identifier, Currency, Amount Awarded, Award Date, Funding
+ * Org:Identifier) is {@code missing-column} at the header's row ({@code csv-header}).
  */
 public final class ThreeSixtyGivingReader {
 
     /** Most errors listed in one problem. */
     public static final int MAX_ERRORS = 100;
 
+    /** Its own mapper (exact decimals), refusing control characters in text as the services' mapper does. */
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .addModule(PlainTextJson.module())
             .build();
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-    /** A plain decimal number; thousands commas, when used, in every group. Signs are read to report negatives. */
-    private static final Pattern CSV_AMOUNT = Pattern.compile("[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
     /** More integer digits than any grant has: refused, so that exponents cannot smuggle in absurd values. */
     private static final int MAX_INTEGER_DIGITS = 18;
     private static final int MAX_DECIMAL_PLACES = 20;
-
-    private static final DateTimeFormatter UK_DATE = uk("dd/MM/uuuu");
-    private static final DateTimeFormatter UK_DATE_TIME = uk("dd/MM/uuuu HH:mm");
-    private static final DateTimeFormatter UK_DATE_TIME_SECONDS = uk("dd/MM/uuuu HH:mm:ss");
 
     private ThreeSixtyGivingReader() {
     }
@@ -139,8 +124,8 @@ public final class ThreeSixtyGivingReader {
      * @throws ApiProblemException 422 listing every error when any grant is not valid; 400 ({@code malformed-request},
      *                             with line and column) when the body is not well-formed JSON or is empty
      */
-    public static List<GrantRecord> readJson(InputStream in) {
-        Validation validation = new Validation();
+    public static List<GrantRecord> readJson(InputStream in, Set<String> importerIds) {
+        Validation validation = new Validation(importerIds);
         List<GrantRecord> grants = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(in)) {
             JsonToken first = parser.nextToken();
@@ -184,9 +169,9 @@ public final class ThreeSixtyGivingReader {
                 throw malformed("there is more after the end of the JSON document", parser.currentTokenLocation());
             }
         } catch (JsonProcessingException e) {
-            throw malformed(e.getOriginalMessage(), e.getLocation());
+            throw malformed("it breaks JSON's syntax or limits (nesting, number or text length)", e.getLocation());
         } catch (IOException e) {
-            throw ApiProblemException.badRequest("malformed-request", "The JSON could not be read: " + e.getMessage());
+            throw ApiProblemException.badRequest("malformed-request", "The body could not be read");
         }
         validation.throwIfInvalid();
         return List.copyOf(grants);
@@ -197,8 +182,17 @@ public final class ThreeSixtyGivingReader {
             throws IOException {
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode node = JSON.readTree(parser);
             String pointer = base + "/" + index;
+            JsonNode node;
+            try {
+                node = JSON.readTree(parser);
+            } catch (InvalidFormatException e) {
+                String at = pointer + e.getPath().stream().map(step -> "/" + (step.getFieldName() != null
+                        ? step.getFieldName() : step.getIndex())).collect(Collectors.joining());
+                String message = "text must not contain control characters (such as NUL); tab and line breaks are fine";
+                throw new ApiProblemException(400, "malformed-request", "Malformed request", "The body is not valid at "
+                        + at + ": " + message, List.of(ProblemError.at(at, "control-character", message)));
+            }
             List<ProblemError> errors = new ArrayList<>(2);
             GrantRecord grant = jsonGrant(node, pointer, validation, errors);
             validation.grant(errors);
@@ -248,11 +242,18 @@ public final class ThreeSixtyGivingReader {
         String funderId = null;
         String funderName = null;
         String funderPointer = pointer + "/fundingOrganization";
+        int funderErrors = errors.size();
         JsonNode funder = firstOrganisation(grant.get("fundingOrganization"), funderPointer, errors);
+        String funderIdPointer = funderPointer + "/0/id";
         if (funder != null) {
             String at = grant.get("fundingOrganization").isArray() ? funderPointer + "/0" : funderPointer;
+            funderIdPointer = at + "/id";
             funderId = jsonText(funder, "id", at, errors);
             funderName = jsonText(funder, "name", at, errors);
+        }
+        if (errors.size() == funderErrors) {
+            validation.checkFunder(funderId, atPointer(funderId == null && funder == null ? funderPointer : funderIdPointer),
+                    errors);
         }
 
         Set<String> geoCodes = new LinkedHashSet<>();
@@ -379,68 +380,55 @@ public final class ThreeSixtyGivingReader {
 
     // ------------------------------------------------------------------------------------------------ CSV
 
-    /** The columns the reader uses, by their standard titles. */
+    /** The columns the reader uses, by their standard titles; Flatten Tool's numbered titles for the first organisation too. */
     private enum Column {
         IDENTIFIER("Identifier", true),
         TITLE("Title", false),
         CURRENCY("Currency", true),
         AMOUNT_AWARDED("Amount Awarded", true),
         AWARD_DATE("Award Date", true),
-        RECIPIENT_ID("Recipient Org:Identifier", false),
-        RECIPIENT_NAME("Recipient Org:Name", false),
-        RECIPIENT_POSTCODE("Recipient Org:Postal Code", false),
-        FUNDER_ID("Funding Org:Identifier", false),
-        FUNDER_NAME("Funding Org:Name", false);
+        RECIPIENT_ID("Recipient Org:Identifier", false, "Recipient Org:0:Identifier"),
+        RECIPIENT_NAME("Recipient Org:Name", false, "Recipient Org:0:Name"),
+        RECIPIENT_POSTCODE("Recipient Org:Postal Code", false, "Recipient Org:0:Postal Code"),
+        FUNDER_ID("Funding Org:Identifier", true, "Funding Org:0:Identifier"),
+        FUNDER_NAME("Funding Org:Name", false, "Funding Org:0:Name");
 
         final String title;
         final boolean required;
+        final String[] aliases;
 
-        Column(String title, boolean required) {
+        Column(String title, boolean required, String... aliases) {
             this.title = title;
             this.required = required;
+            this.aliases = aliases;
         }
     }
 
-    private static final Map<String, Column> COLUMNS_BY_TITLE = new HashMap<>();
-
-    static {
-        for (Column column : Column.values()) {
-            COLUMNS_BY_TITLE.put(normaliseTitle(column.title), column);
-        }
-    }
-
-    /** Flatten Tool's numbered organisation titles: {@code recipient org:0:identifier} is the first organisation. */
-    private static final Pattern FIRST_ORGANISATION = Pattern.compile("^(recipient org|funding org):0:");
-    private static final Pattern GEO_CODE = Pattern.compile("^beneficiary location:(?:(\\d+):)?geographic code$");
-    private static final String GEO_CODE_TITLE = "Beneficiary Location:Geographic Code";
+    /** {@code Beneficiary Location:Geographic Code} and Flatten Tool's {@code Beneficiary Location:0:Geographic Code}, … */
+    private static final Pattern GEO_CODE = Pattern.compile("beneficiarylocation(\\d*)geographiccode");
 
     /**
-     * Reads the 360Giving spreadsheet's "grants" sheet saved as CSV (UTF-8, header row first).
+     * Reads the 360Giving spreadsheet's "grants" sheet saved as CSV, through the shared {@link CsvReader}: the charset
+     * Content-Type names, held to strictly; else UTF-8, bytes that are not UTF-8 read as Windows-1252.
      *
+     * @param importerIds the identifiers of the importing organisation: a grant funded by anyone else is refused
      * @return every grant, in the file's order
-     * @throws ApiProblemException 422 listing every error when the header lacks a required column or any grant is not
-     *                             valid; 400 ({@code malformed-request}) when the file is empty, is not UTF-8 or
-     *                             is not well-formed CSV
+     * @throws ApiProblemException 422 listing every error when any grant is not valid; 422 {@code csv-header} when the
+     *                             header lacks a required column or the file is empty; 422 {@code csv-unreadable}
+     *                             when the file is not CSV text
      */
-    public static List<GrantRecord> readCsv(InputStream in) {
-        Reader reader = skipBom(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))));
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!hasNext(records, parser)) {
-                throw ApiProblemException.badRequest("malformed-request",
-                        "The file is empty: send the 360Giving \"grants\" sheet as CSV, header row first");
-            }
-            CsvLayout layout = CsvLayout.of(records.next());
-            Validation validation = new Validation();
+    public static List<GrantRecord> readCsv(InputStream in, String contentType, Set<String> importerIds) {
+        try (CsvReader csv = CsvReader.open(in, contentType)) {
+            CsvLayout layout = CsvLayout.of(csv.header());
+            Validation validation = new Validation(importerIds);
             List<GrantRecord> grants = new ArrayList<>();
-            while (hasNext(records, parser)) {
-                CSVRecord record = records.next();
-                if (isBlank(record)) {
+            while (csv.hasNext()) {
+                CsvRow row = csv.next();
+                if (row.isBlank()) {
                     continue;
                 }
                 List<ProblemError> errors = new ArrayList<>(2);
-                GrantRecord grant = csvGrant(record, layout, validation, errors);
+                GrantRecord grant = csvGrant(row, layout, validation, errors);
                 validation.grant(errors);
                 if (errors.isEmpty()) {
                     grants.add(grant);
@@ -448,34 +436,32 @@ public final class ThreeSixtyGivingReader {
             }
             validation.throwIfInvalid();
             return List.copyOf(grants);
-        } catch (IOException e) {
-            throw ApiProblemException.badRequest("malformed-request", "The CSV could not be read: " + e.getMessage());
         }
     }
 
-    private static GrantRecord csvGrant(CSVRecord record, CsvLayout layout, Validation validation,
-            List<ProblemError> errors) {
-        long row = record.getRecordNumber();
-        String id = required(layout.cell(record, Column.IDENTIFIER), layout.where(row, Column.IDENTIFIER),
+    private static GrantRecord csvGrant(CsvRow row, CsvLayout layout, Validation validation, List<ProblemError> errors) {
+        String id = required(layout.cell(row, Column.IDENTIFIER), layout.where(row, Column.IDENTIFIER),
                 "the grant's identifier", errors);
         if (id != null) {
-            validation.checkUnique(id, "row " + row, layout.where(row, Column.IDENTIFIER), errors);
+            validation.checkUnique(id, "row " + row.number(), layout.where(row, Column.IDENTIFIER), errors);
         }
-        String title = layout.cell(record, Column.TITLE);
-        BigDecimal amount = csvAmount(layout.cell(record, Column.AMOUNT_AWARDED), layout.where(row, Column.AMOUNT_AWARDED),
+        String title = layout.cell(row, Column.TITLE);
+        BigDecimal amount = csvAmount(layout.cell(row, Column.AMOUNT_AWARDED), layout.where(row, Column.AMOUNT_AWARDED),
                 errors);
-        String currency = currency(layout.cell(record, Column.CURRENCY), layout.where(row, Column.CURRENCY), errors);
-        LocalDate awardDate = date(layout.cell(record, Column.AWARD_DATE), layout.where(row, Column.AWARD_DATE), errors);
+        String currency = currency(layout.cell(row, Column.CURRENCY), layout.where(row, Column.CURRENCY), errors);
+        LocalDate awardDate = date(layout.cell(row, Column.AWARD_DATE), layout.where(row, Column.AWARD_DATE), errors);
+        String funderId = layout.cell(row, Column.FUNDER_ID);
+        validation.checkFunder(funderId, layout.where(row, Column.FUNDER_ID), errors);
         Set<String> geoCodes = new LinkedHashSet<>();
         for (int index : layout.geoCodeColumns) {
-            addIfPresent(geoCodes, cell(record, index));
+            addIfPresent(geoCodes, row.text(index));
         }
-        if (id == null || amount == null || currency == null || awardDate == null) {
+        if (!errors.isEmpty()) {
             return null;
         }
-        return new GrantRecord(id, title, amount, currency, awardDate, layout.cell(record, Column.RECIPIENT_ID),
-                layout.cell(record, Column.RECIPIENT_NAME), postcode(layout.cell(record, Column.RECIPIENT_POSTCODE)),
-                List.copyOf(geoCodes), layout.cell(record, Column.FUNDER_ID), layout.cell(record, Column.FUNDER_NAME));
+        return new GrantRecord(id, title, amount, currency, awardDate, layout.cell(row, Column.RECIPIENT_ID),
+                layout.cell(row, Column.RECIPIENT_NAME), postcode(layout.cell(row, Column.RECIPIENT_POSTCODE)),
+                List.copyOf(geoCodes), funderId, layout.cell(row, Column.FUNDER_NAME));
     }
 
     private static BigDecimal csvAmount(String text, Where where, List<ProblemError> errors) {
@@ -483,15 +469,17 @@ public final class ThreeSixtyGivingReader {
             errors.add(where.error("required", "the amount awarded is required"));
             return null;
         }
-        if (!CSV_AMOUNT.matcher(text).matches()) {
-            errors.add(where.error("invalid-number", "\"" + text + "\" is not a plain decimal number (such as 10000 "
-                    + "or 1,250.50; no currency sign)"));
+        BigDecimal amount;
+        try {
+            amount = UkCells.amount(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(where.error("invalid-number", e.getMessage() + " (such as 10000, 1,250.50 or £1,250.50)"));
             return null;
         }
-        return checkAmount(new BigDecimal(text.replace(",", "")), text, where, errors);
+        return checkAmount(amount, text, where, errors);
     }
 
-    /** Which cell holds each used column (0-based indexes), read from the header row. */
+    /** Which cell holds each used column (indexes from 0), read from the header row. */
     private static final class CsvLayout {
         private final Map<Column, Integer> columns;
         private final int[] geoCodeColumns;
@@ -501,113 +489,37 @@ public final class ThreeSixtyGivingReader {
             this.geoCodeColumns = geoCodeColumns;
         }
 
-        static CsvLayout of(CSVRecord header) {
+        static CsvLayout of(CsvHeader header) {
+            CsvHeader.Columns lookup = header.columns();
             Map<Column, Integer> columns = new EnumMap<>(Column.class);
-            TreeMap<Integer, List<Integer>> geoCodes = new TreeMap<>();
-            List<ProblemError> errors = new ArrayList<>();
-            List<String> titles = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                String raw = i == 0 ? stripBom(header.get(i)) : header.get(i);
-                titles.add(raw.trim());
-                String title = normaliseTitle(raw);
-                Matcher geo = GEO_CODE.matcher(title);
-                if (geo.matches()) {
-                    int index = geo.group(1) == null ? -1 : Integer.parseInt(geo.group(1));
-                    geoCodes.computeIfAbsent(index, k -> new ArrayList<>()).add(i);
-                    continue;
-                }
-                Column column = COLUMNS_BY_TITLE.get(FIRST_ORGANISATION.matcher(title).replaceFirst("$1:"));
-                if (column == null) {
-                    continue;
-                }
-                Integer earlier = columns.putIfAbsent(column, i);
-                if (earlier != null) {
-                    errors.add(ProblemError.at("/header", "duplicate-column", "the \"" + column.title
-                            + "\" column appears twice, as columns " + (earlier + 1) + " and " + (i + 1)
-                            + "; keep one"));
-                }
-            }
             for (Column column : Column.values()) {
-                if (column.required && !columns.containsKey(column)) {
-                    errors.add(ProblemError.at("/header", "missing-column", "no \"" + column.title
-                            + "\" column; every grant needs one. Columns found: " + titles));
+                int index = column.required ? lookup.required(column.title, column.aliases)
+                        : lookup.optional(column.title, column.aliases);
+                if (index >= 0) {
+                    columns.put(column, index);
                 }
             }
-            if (!errors.isEmpty()) {
-                throw ApiProblemException.invalid("The header row (row 1) is not a 360Giving grants sheet header: "
-                        + errors.size() + " problem(s) with its columns, so no row was read", errors);
+            lookup.check();
+            TreeMap<Integer, List<Integer>> geoCodes = new TreeMap<>();
+            for (int i = 0; i < header.keys().size(); i++) {
+                Matcher geo = GEO_CODE.matcher(header.keys().get(i));
+                if (geo.matches()) {
+                    int index = geo.group(1).isEmpty() ? -1 : Integer.parseInt(geo.group(1));
+                    geoCodes.computeIfAbsent(index, k -> new ArrayList<>()).add(i);
+                }
             }
             int[] geo = geoCodes.values().stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
             return new CsvLayout(columns, geo);
         }
 
-        /** The 1-based column of a used column, or 0 when the file has none. */
-        int columnOf(Column column) {
-            Integer index = columns.get(column);
-            return index == null ? 0 : index + 1;
+        String cell(CsvRow row, Column column) {
+            return row.text(columns.getOrDefault(column, -1));
         }
 
-        String cell(CSVRecord record, Column column) {
-            Integer index = columns.get(column);
-            return index == null ? null : ThreeSixtyGivingReader.cell(record, index);
+        Where where(CsvRow row, Column column) {
+            int index = columns.getOrDefault(column, -1);
+            return (code, message) -> row.error(index, code, message);
         }
-
-        Where where(long row, Column column) {
-            return atCell(row, columnOf(column));
-        }
-    }
-
-    /** A cell, trimmed; null when blank or beyond the end of a short record. */
-    private static String cell(CSVRecord record, int index) {
-        return index < record.size() ? blankToNull(record.get(index)) : null;
-    }
-
-    private static boolean isBlank(CSVRecord record) {
-        for (String value : record) {
-            if (!value.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Lower case, trimmed, one space between words and none around {@code :}. */
-    private static String normaliseTitle(String title) {
-        return title.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?: ?", ":");
-    }
-
-    private static boolean hasNext(Iterator<CSVRecord> records, CSVParser parser) {
-        try {
-            return records.hasNext();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            long row = parser.getRecordNumber() + 1;
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof CharacterCodingException || cause.getCause() instanceof CharacterCodingException) {
-                throw ApiProblemException.badRequest("malformed-request",
-                        "The CSV is not valid UTF-8 (near row " + row + "): save it as \"CSV UTF-8\"");
-            }
-            throw ApiProblemException.badRequest("malformed-request",
-                    "The file is not well-formed CSV near row " + row + ": " + cause.getMessage());
-        }
-    }
-
-    private static Reader skipBom(BufferedReader reader) {
-        try {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            return reader;
-        } catch (CharacterCodingException e) {
-            throw ApiProblemException.badRequest("malformed-request",
-                    "The CSV is not valid UTF-8 (near row 1): save it as \"CSV UTF-8\"");
-        } catch (IOException e) {
-            throw ApiProblemException.badRequest("malformed-request", "The CSV could not be read: " + e.getMessage());
-        }
-    }
-
-    private static String stripBom(String value) {
-        return value.startsWith("\uFEFF") ? value.substring(1) : value;
     }
 
     // ------------------------------------------------------------------------------------------------ shared
@@ -622,17 +534,36 @@ public final class ThreeSixtyGivingReader {
         return (code, message) -> ProblemError.at(pointer, code, message);
     }
 
-    private static Where atCell(long row, int column) {
-        return (code, message) -> ProblemError.atCell(row, column, code, message);
-    }
-
     /** Gathers the errors of a whole file and throws once at the end. */
     private static final class Validation {
         private final List<ProblemError> errors = new ArrayList<>();
         private final Map<String, String> firstSeen = new HashMap<>();
+        private final Set<String> importerIds;
+        private final String importerShown;
         private int invalidGrants;
         private int errorCount;
         private boolean packageInvalid;
+
+        Validation(Set<String> importerIds) {
+            this.importerIds = importerIds.stream().map(Validation::comparable).collect(Collectors.toSet());
+            this.importerShown = String.join(", ", new java.util.TreeSet<>(importerIds));
+        }
+
+        private static String comparable(String identifier) {
+            return identifier.strip().toUpperCase(Locale.ROOT);
+        }
+
+        /** An organisation imports only the grants it made: the funder must be one of its identifiers. */
+        void checkFunder(String funderId, Where where, List<ProblemError> grantErrors) {
+            if (funderId == null) {
+                grantErrors.add(where.error("required", "the funding organisation's identifier is required: an "
+                        + "organisation imports only grants it made (its identifiers: " + importerShown + ")"));
+            } else if (!importerIds.contains(comparable(funderId))) {
+                grantErrors.add(where.error("funder-not-importer", "the grant was made by \"" + funderId + "\", not by the "
+                        + "importing organisation (its identifiers: " + importerShown + "); register another identifier "
+                        + "of yours with PUT .../signatories/{organisationId}/identifiers"));
+            }
+        }
 
         void grant(List<ProblemError> grantErrors) {
             if (!grantErrors.isEmpty()) {
@@ -714,31 +645,12 @@ public final class ThreeSixtyGivingReader {
             errors.add(where.error("required", "the award date is required"));
             return null;
         }
-        LocalDate date = parseDate(value);
-        if (date == null) {
-            errors.add(where.error("invalid-date", "\"" + value + "\" is not a date: give yyyy-MM-dd, an ISO date-time "
-                    + "(2019-03-26T00:00:00Z) or dd/MM/yyyy [HH:mm]"));
+        try {
+            return UkCells.date(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(where.error("invalid-date", e.getMessage() + ", or an ISO date-time such as 2019-03-26T00:00:00Z"));
+            return null;
         }
-        return date;
-    }
-
-    /** The calendar date of one of the accepted forms, or null. */
-    static LocalDate parseDate(String value) {
-        List<DateTimeFormatter> formats = value.indexOf('/') >= 0
-                ? List.of(UK_DATE, UK_DATE_TIME, UK_DATE_TIME_SECONDS)
-                : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_DATE_TIME);
-        for (DateTimeFormatter format : formats) {
-            try {
-                return LocalDate.from(format.parse(value));
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        return null;
-    }
-
-    private static DateTimeFormatter uk(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     private static String postcode(String value) {

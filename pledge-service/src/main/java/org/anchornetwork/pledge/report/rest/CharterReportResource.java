@@ -1,8 +1,6 @@
 package org.anchornetwork.pledge.report.rest;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -18,12 +16,10 @@ import jakarta.ws.rs.core.Response;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.time.ReportingPeriod;
 import org.anchornetwork.common.web.ResponseFormats;
-import org.anchornetwork.common.web.SpreadsheetCells;
+import org.anchornetwork.common.web.SpreadsheetCsv;
 import org.anchornetwork.pledge.charter.Charter;
 import org.anchornetwork.pledge.charter.rest.CharterResource;
 import org.anchornetwork.pledge.report.service.AnnualReport;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -79,36 +75,29 @@ public class CharterReportResource {
 
     private static String csv(AnnualReport.Report report) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS).get())) {
+        try (SpreadsheetCsv csv = SpreadsheetCsv.to(out, CSV_COLUMNS)) {
             for (AnnualReport.SignatoryLine signatory : report.signatories()) {
                 for (AnnualReport.CommitmentLine commitment : signatory.commitments()) {
                     if (commitment.figures().isEmpty()) {
-                        row(printer, report, signatory, commitment, null);
+                        row(csv, report, signatory, commitment, null);
                     }
                     for (AnnualReport.FigureLine figure : commitment.figures()) {
-                        row(printer, report, signatory, commitment, figure);
+                        row(csv, report, signatory, commitment, figure);
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    private static void row(CSVPrinter printer, AnnualReport.Report report, AnnualReport.SignatoryLine signatory,
-            AnnualReport.CommitmentLine commitment, AnnualReport.FigureLine figure) throws IOException {
-        printer.printRecord(report.financialYear(), signatory.organisationId(),
-                SpreadsheetCells.neutralise(signatory.organisationName()), signatory.signatoryType(), signatory.joinedOn(),
-                text(signatory.leftOn()), commitment.pledgeCode(), commitment.status(), commitment.lapsed(),
-                figure == null ? "" : figure.metricCode(), figure == null ? "" : text(figure.tier()),
-                figure == null ? "" : figure.unit(), figure == null ? "" : text(figure.value() == null ? null : figure.value().toPlainString()),
-                figure == null ? "" : text(figure.basis()), figure == null ? "" : text(figure.source()),
-                figure == null ? "" : figure.target().toPlainString(), figure == null ? "" : figure.deadline(),
-                figure == null ? "" : text(figure.targetMet()));
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    private static void row(SpreadsheetCsv csv, AnnualReport.Report report, AnnualReport.SignatoryLine signatory,
+            AnnualReport.CommitmentLine commitment, AnnualReport.FigureLine figure) {
+        csv.row(report.financialYear(), signatory.organisationId(), signatory.organisationName(), signatory.signatoryType(),
+                signatory.joinedOn(), signatory.leftOn(), commitment.pledgeCode(), commitment.status(), commitment.lapsed(),
+                figure == null ? null : figure.metricCode(), figure == null ? null : figure.tier(),
+                figure == null ? null : figure.unit(), figure == null ? null : figure.value(),
+                figure == null ? null : figure.basis(), figure == null ? null : figure.source(),
+                figure == null ? null : figure.target(), figure == null ? null : figure.deadline(),
+                figure == null ? null : figure.targetMet());
     }
 }

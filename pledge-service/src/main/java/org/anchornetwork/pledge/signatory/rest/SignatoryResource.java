@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,6 +37,7 @@ import org.anchornetwork.pledge.signatory.Signatory;
 import org.anchornetwork.pledge.signatory.SignatoryType;
 import org.anchornetwork.pledge.signatory.rest.SignatoryViews.SignatoryView;
 import org.anchornetwork.pledge.signatory.service.SignatoryAccess;
+import org.anchornetwork.pledge.signatory.service.SignatoryIdentifiers;
 import org.anchornetwork.pledge.signatory.service.SigningService;
 import org.anchornetwork.pledge.signatory.service.StandingCheck;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,13 +56,15 @@ public class SignatoryResource {
     private final StandingCheck standing;
     private final SignatoryAccess access;
     private final CallerOrganisation caller;
+    private final SignatoryIdentifiers identifiers;
 
     public SignatoryResource(SigningService signing, StandingCheck standing, SignatoryAccess access,
-            CallerOrganisation caller) {
+            CallerOrganisation caller, SignatoryIdentifiers identifiers) {
         this.signing = signing;
         this.standing = standing;
         this.access = access;
         this.caller = caller;
+        this.identifiers = identifiers;
     }
 
     @Schema(description = "Pledges to sign as the caller's organisation (the organisation id comes from the access token)")
@@ -71,6 +75,14 @@ public class SignatoryResource {
             List<@NotBlank String> pledgeCodes,
             @Email @Size(max = 200) @Schema(description = "Private: where the charter team writes to; never on the register", example = "charter@quakercoffee.example")
             String contactEmail) {
+    }
+
+    @Schema(description = "The other identifiers of the caller's organisation (never its organisation id, which comes from "
+            + "the access token)")
+    public record IdentifiersRequest(
+            @NotNull @Size(max = SignatoryIdentifiers.MAX_IDENTIFIERS) @Schema(description = "org-id.guide or 360Giving "
+                    + "identifiers; the list replaces the registered one", example = "[\"360G-quakercoffee\", \"GB-CHC-1234567\"]")
+            List<String> identifiers) {
     }
 
     @Schema(description = "Leaving the charter")
@@ -188,6 +200,26 @@ public class SignatoryResource {
         }
         Signatory signatory = signing.leave(charterId, organisationId, leftOn, request == null ? null : request.reason(),
                 byNetwork);
+        return SignatoryViews.of(List.of(signatory), access::seesPrivateFieldsOf).get(0);
+    }
+
+    @PUT
+    @Path("/{organisationId}/identifiers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ANCHOR, Roles.SIGNATORY })
+    @Operation(summary = "Register the organisation's other identifiers", description = "Only the organisation itself. "
+            + "Other identifiers it is known by, such as its 360Giving funder id (360G-…) or charity number (GB-CHC-…): "
+            + "360Giving grants it imports must be funded by its organisation id or one of these, so that an organisation "
+            + "counts only the grants it made. The list replaces the one registered before; the identifiers are public "
+            + "on the register. An identifier of another signatory of the charter is a 409.")
+    @APIResponse(responseCode = "200", description = "Registered; the signatory as the register shows it")
+    @APIResponse(responseCode = "403", description = "Another organisation's record")
+    @APIResponse(responseCode = "409", description = "An identifier belongs to another signatory")
+    @APIResponse(responseCode = "422", description = "An identifier is not an org-id.guide or 360Giving identifier")
+    public SignatoryView registerIdentifiers(@PathParam("charterId") String charterId,
+            @PathParam("organisationId") String organisationId, @Valid @NotNull IdentifiersRequest request) {
+        access.ownForWrite(charterId, organisationId);
+        Signatory signatory = identifiers.replace(charterId, organisationId, request.identifiers());
         return SignatoryViews.of(List.of(signatory), access::seesPrivateFieldsOf).get(0);
     }
 

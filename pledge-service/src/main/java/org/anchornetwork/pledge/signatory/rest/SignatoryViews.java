@@ -75,6 +75,9 @@ public final class SignatoryViews {
             @Schema(example = "2026-11-25") LocalDate joinedOn,
             @Schema(description = "Set once the organisation has left") LocalDate leftOn,
             @Schema(example = "[\"give-locally\", \"keep-your-money-local\"]") List<String> pledgeCodes,
+            @Schema(description = "Other identifiers the organisation registered (its 360Giving funder id, charity "
+                    + "number): grants funded under them count as its giving", example = "[\"360G-quakercoffee\"]")
+            List<String> otherIdentifiers,
             List<CommitmentView> commitments,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Private: the charter team's contact; only the signatory and the network admin see it")
             String contactEmail) {
@@ -95,7 +98,8 @@ public final class SignatoryViews {
                     .toList();
             views.add(new SignatoryView(signatory.organisationId, signatory.organisationName, signatory.signatoryType,
                     signatory.charterVersion, signatory.joinedOn, signatory.leftOn,
-                    commitmentViews.stream().map(CommitmentView::pledgeCode).toList(), commitmentViews,
+                    commitmentViews.stream().map(CommitmentView::pledgeCode).toList(), List.of(signatory.otherIdentifiers),
+                    commitmentViews,
                     showPrivate ? signatory.contactEmail : null));
         }
         return views;

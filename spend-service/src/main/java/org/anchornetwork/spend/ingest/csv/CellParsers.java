@@ -1,23 +1,20 @@
 package org.anchornetwork.spend.ingest.csv;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.anchornetwork.common.csv.UkCells;
 import org.anchornetwork.spend.payment.Payment;
 
 /**
- * Reads the values of spend files as councils and trusts write them. Every method returns empty (or throws
- * {@link IllegalArgumentException} with a message for people) rather than guess.
+ * Reads the values of spend files as councils and trusts write them: amounts and dates as every CSV reader of the
+ * network does ({@link UkCells}), with the spend file's own rules (pennies, the largest payment), month periods, capital
+ * or revenue, withheld names. Every method returns empty (or throws {@link IllegalArgumentException} with a message for
+ * people) rather than guess.
  */
 final class CellParsers {
 
@@ -28,55 +25,15 @@ final class CellParsers {
             + "|.*\\b(redacted|withheld)\\W*$|.*\\bpersonal (data|information)\\b.*"
             + "|^\\W*(private )?individuals?\\W*$|^\\W*data protection\\W*$");
 
-    private static final List<DateTimeFormatter> NAMED_MONTH_DATES = List.of(
-            formatter("d-MMM-yy"), formatter("d-MMM-yyyy"), formatter("d MMM yyyy"), formatter("d MMMM yyyy"),
-            formatter("d-MMMM-yyyy"), formatter("d MMM yy"), formatter("d/MMM/yyyy"));
-
     private CellParsers() {
     }
 
-    private static DateTimeFormatter formatter(String pattern) {
-        // English month abbreviations as publishers write them ("Sep"); the UK locale's own data says "Sept".
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
-    }
-
     /**
-     * An amount in pounds: "£1,250.00", "1250", "(45.10)" and "45.10-" (credits), "-45.10". At most two decimal places
-     * unless the rest are zeros.
+     * An amount in pounds as {@link UkCells#amount} reads it ("£1,250.00", "(45.10)", "45.10-"), to the penny: at most
+     * two decimal places unless the rest are zeros, and no larger than any payment this network records.
      */
     static BigDecimal amount(String text) {
-        StringBuilder digits = new StringBuilder(text.length());
-        boolean negative = false;
-        String value = text.strip();
-        if (value.startsWith("(") && value.endsWith(")")) {
-            negative = true;
-            value = value.substring(1, value.length() - 1);
-        } else if (value.endsWith("-")) {
-            negative = true;
-            value = value.substring(0, value.length() - 1);
-        } else if (value.toUpperCase(Locale.ROOT).endsWith("CR")) {
-            negative = true;
-            value = value.substring(0, value.length() - 2);
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '£' || c == ' ' || c == '\u00a0') {
-                continue;
-            }
-            if (c == '-' && digits.length() == 0 && !negative) {
-                negative = true;
-                continue;
-            }
-            if ((c >= '0' && c <= '9') || c == '.') {
-                digits.append(c);
-                continue;
-            }
-            throw new IllegalArgumentException("'" + text + "' is not an amount in pounds");
-        }
-        if (digits.length() == 0 || digits.indexOf(".") != digits.lastIndexOf(".") || digits.toString().equals(".")) {
-            throw new IllegalArgumentException("'" + text + "' is not an amount in pounds");
-        }
-        BigDecimal amount = new BigDecimal(digits.toString());
+        BigDecimal amount = UkCells.amount(text);
         if (amount.scale() > 2) {
             BigDecimal trimmed = amount.stripTrailingZeros();
             if (trimmed.scale() > 2) {
@@ -85,66 +42,10 @@ final class CellParsers {
             amount = trimmed;
         }
         amount = amount.setScale(2);
-        if (amount.compareTo(LARGEST_AMOUNT) > 0) {
+        if (amount.abs().compareTo(LARGEST_AMOUNT) > 0) {
             throw new IllegalArgumentException("'" + text + "' is larger than any payment this network records");
         }
-        return negative ? amount.negate() : amount;
-    }
-
-    /** A date as publishers write it: 2022-09-01 (with or without a time), 01/09/2022, 1/9/22, 01-Sep-22, 1 September 2022. */
-    static LocalDate date(String text) {
-        String value = text.strip();
-        try {
-            if (value.length() >= 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
-                return LocalDate.parse(value.substring(0, 10));
-            }
-            LocalDate numeric = dayMonthYear(value);
-            if (numeric != null) {
-                return numeric;
-            }
-            String dateOnly = (value.contains(" ") && value.matches(".*\\d{1,2}:\\d{2}(:\\d{2})?$")
-                    ? value.substring(0, value.lastIndexOf(' ')).strip() : value).replaceFirst("(?i)sept\\b", "Sep");
-            for (DateTimeFormatter formatter : NAMED_MONTH_DATES) {
-                try {
-                    return LocalDate.parse(dateOnly, formatter);
-                } catch (DateTimeParseException e) {
-                    // try the next form
-                }
-            }
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a valid date");
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a date as yyyy-MM-dd, dd/MM/yyyy or dd-MMM-yy");
-    }
-
-    /** dd/MM/yyyy, d/M/yy, dd-MM-yyyy, dd.MM.yyyy (UK order: day first), with an optional time after a space. */
-    private static LocalDate dayMonthYear(String value) {
-        String date = value.indexOf(' ') > 0 ? value.substring(0, value.indexOf(' ')) : value;
-        String[] parts = date.split("[/.\\-]");
-        if (parts.length != 3 || !isDigits(parts[0]) || !isDigits(parts[1]) || !isDigits(parts[2])) {
-            return null;
-        }
-        int day = Integer.parseInt(parts[0]);
-        int month = Integer.parseInt(parts[1]);
-        int year = Integer.parseInt(parts[2]);
-        if (parts[2].length() == 2) {
-            year += 2000;
-        } else if (parts[2].length() != 4) {
-            return null;
-        }
-        return LocalDate.of(year, month, day);
-    }
-
-    private static boolean isDigits(String text) {
-        if (text.isEmpty() || text.length() > 4) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return amount;
     }
 
     /** A month period: 202205, 2022-05, 2022/05, May-22, May 2022; read as a financial-year period when told so. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.anchornetwork.common.csv.CsvProblems;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.spend.payment.Payment;
@@ -146,11 +147,11 @@ record FileLayout(int headerIndex, List<String> headers, Map<PaymentField, Integ
             errors.add(ProblemError.at("/mapping/columns", "mapping-headers-not-found", "no row among the first "
                     + rowsSearched + " has every header the mapping names: " + mapping.columns().values()));
         }
-        return new ApiProblemException(422, "spend-file-header", "No header row found",
-                "No row among the first " + rowsSearched + " names an amount column and another payment field. Known "
-                        + "amount headers include " + String.join(", ", List.of("Amount", "Net Amount",
-                                "Invoice Line Value (net of VAT)", "Amount in sterling", "Total (excludes VAT)"))
-                        + "; save a column mapping naming your headers and upload with ?mapping=<name>.",
-                errors);
+        errors.add(0, new ProblemError(null, 1L, null, "header-not-found", "no row among the first " + rowsSearched
+                + " names an amount column and another payment field"));
+        return CsvProblems.headerNotFound("No row among the first " + rowsSearched + " names an amount column and another "
+                + "payment field. Known amount headers include " + String.join(", ", List.of("Amount", "Net Amount",
+                        "Invoice Line Value (net of VAT)", "Amount in sterling", "Total (excludes VAT)"))
+                + "; save a column mapping naming your headers and upload with ?mapping=<name>.", errors);
     }
 }

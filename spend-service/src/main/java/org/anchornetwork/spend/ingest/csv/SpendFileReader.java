@@ -1,23 +1,18 @@
 package org.anchornetwork.spend.ingest.csv;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
 
-import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.csv.CsvHeader;
+import org.anchornetwork.common.csv.CsvProblems;
+import org.anchornetwork.common.csv.CsvReader;
+import org.anchornetwork.common.csv.CsvRow;
+import org.anchornetwork.common.csv.UkCells;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.OrgIds;
 import org.anchornetwork.spend.ingest.service.IncomingPayment;
@@ -25,17 +20,15 @@ import org.anchornetwork.spend.ingest.service.PaymentIngest.SourceDetails;
 import org.anchornetwork.spend.ingest.service.RowKeys;
 import org.anchornetwork.spend.ingest.service.RowSink;
 import org.anchornetwork.spend.payment.Payment;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads a spend file as councils and NHS bodies publish it, one row at a time: finds the header, maps the columns,
- * and turns each row into a payment or into errors naming its row and column (both counted from 1, as a
- * spreadsheet shows them). Blank rows are skipped.
+ * Reads a spend file as councils and NHS bodies publish it, one row at a time through the shared {@link CsvReader}
+ * (decoding, text checks, row numbers): finds the header below any title lines, maps the columns, and turns each row
+ * into a payment or into errors naming its row and column (both counted from 1, as a spreadsheet shows them). Blank
+ * rows are skipped.
  */
 public final class SpendFileReader {
 
@@ -69,18 +62,19 @@ public final class SpendFileReader {
     /** Reads every row into the sink. */
     public SourceDetails read(InputStream in, Options options, RowSink sink) {
         try (Opened file = open(in, options)) {
-            RowConverter converter = file.converter;
-            while (file.hasNext()) {
-                CSVRecord record = file.next();
+            RowConverter converter = file.converter();
+            CsvReader csv = file.csv();
+            while (csv.hasNext()) {
+                CsvRow row = csv.next();
                 List<ProblemError> errors = new ArrayList<>(2);
-                IncomingPayment payment = converter.convert(record, errors);
+                IncomingPayment payment = converter.convert(row, errors);
                 if (!errors.isEmpty()) {
                     sink.reject(errors);
                 } else if (payment != null) {
                     sink.accept(payment);
                 }
             }
-            return new SourceDetails(file.encoding.get(), file.headerRow(), mappingJson(file.layout.asMapping()));
+            return new SourceDetails(csv.encoding(), file.header().row(), mappingJson(file.layout().asMapping()));
         }
     }
 
@@ -88,16 +82,17 @@ public final class SpendFileReader {
     public Preview preview(InputStream in, Options options, int limit) {
         try (Opened file = open(in, options)) {
             List<Sample> samples = new ArrayList<>();
-            while (samples.size() < limit && file.hasNext()) {
-                CSVRecord record = file.next();
+            CsvReader csv = file.csv();
+            while (samples.size() < limit && csv.hasNext()) {
+                CsvRow row = csv.next();
                 List<ProblemError> errors = new ArrayList<>(2);
-                IncomingPayment payment = file.converter.convert(record, errors);
+                IncomingPayment payment = file.converter().convert(row, errors);
                 if (payment != null || !errors.isEmpty()) {
-                    samples.add(new Sample(record.getRecordNumber(), errors.isEmpty() ? payment : null, errors));
+                    samples.add(new Sample(row.number(), errors.isEmpty() ? payment : null, errors));
                 }
             }
-            return new Preview(file.encoding.get(), file.headerRow(), file.layout.headers(), file.layout.asMapping(),
-                    file.layout.preamblePeriod(), samples);
+            return new Preview(csv.encoding(), file.header().row(), file.layout().headers(), file.layout().asMapping(),
+                    file.layout().preamblePeriod(), samples);
         }
     }
 
@@ -109,102 +104,25 @@ public final class SpendFileReader {
         }
     }
 
+    /** Finds the header among the first rows (publishers put titles above it) and maps its columns. */
     private static Opened open(InputStream in, Options options) {
-        Reader reader;
-        Supplier<String> encoding;
-        if (options.declaredCharset() == null) {
-            Utf8OrWindows1252Reader lenient = new Utf8OrWindows1252Reader(in);
-            reader = lenient;
-            encoding = lenient::encodingFound;
-        } else {
-            CharsetDecoder strict = options.declaredCharset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            reader = new InputStreamReader(in, strict);
-            String name = options.declaredCharset().name();
-            encoding = () -> name;
-        }
-        CSVParser parser;
+        CsvReader csv = CsvReader.open(in, options.declaredCharset());
         try {
-            parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader);
-        } catch (IOException e) {
-            throw unreadable(e, 1);
+            List<List<String>> firstRows = csv.peek(FileLayout.ROWS_SEARCHED).stream().map(CsvRow::cells).toList();
+            FileLayout layout = FileLayout.detect(firstRows, options.mapping());
+            CsvHeader header = csv.headerAt(layout.headerIndex());
+            return new Opened(csv, layout, header, new RowConverter(layout, header, options));
+        } catch (RuntimeException e) {
+            csv.close();
+            throw e;
         }
-        Opened file = new Opened(parser, encoding);
-        List<List<String>> firstRows = new ArrayList<>();
-        List<CSVRecord> buffered = new ArrayList<>();
-        while (firstRows.size() < FileLayout.ROWS_SEARCHED && file.parserHasNext()) {
-            CSVRecord record = file.parserNext();
-            buffered.add(record);
-            firstRows.add(record.toList());
-        }
-        FileLayout layout = FileLayout.detect(firstRows, options.mapping());
-        file.layout = layout;
-        file.buffered = buffered.subList(layout.headerIndex() + 1, buffered.size()).iterator();
-        file.headerRecordNumber = buffered.get(layout.headerIndex()).getRecordNumber();
-        file.converter = new RowConverter(layout, options);
-        return file;
     }
 
-    private static ApiProblemException unreadable(Exception e, long row) {
-        if (e instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
-            return new ApiProblemException(422, "spend-file-encoding", "File does not match its charset",
-                    "The file is not valid in the charset named in Content-Type (near row " + row + "); send it without "
-                            + "a charset to have UTF-8 and Windows-1252 recognised",
-                    List.of(ProblemError.atCell(row, 1, "invalid-encoding", "bytes that are not valid in the declared charset")));
-        }
-        String reason = e.getMessage() == null ? "the file is not well-formed CSV" : e.getMessage();
-        return new ApiProblemException(422, "spend-file-malformed", "File is not well-formed CSV",
-                "The file cannot be read as CSV near row " + row + ": " + reason + ". Nothing was stored.",
-                List.of(ProblemError.atCell(row, 1, "malformed-csv", reason)));
-    }
-
-    /** An open file, positioned after its header: buffered rows first, then the rest of the stream. */
-    private static final class Opened implements AutoCloseable {
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
-        private final Supplier<String> encoding;
-        private FileLayout layout;
-        private Iterator<CSVRecord> buffered;
-        private long headerRecordNumber;
-        private RowConverter converter;
-
-        Opened(CSVParser parser, Supplier<String> encoding) {
-            this.parser = parser;
-            this.records = parser.iterator();
-            this.encoding = encoding;
-        }
-
-        long headerRow() {
-            return headerRecordNumber;
-        }
-
-        boolean parserHasNext() {
-            try {
-                return records.hasNext();
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw unreadable(e.getCause() instanceof Exception cause ? cause : e, parser.getRecordNumber() + 1);
-            }
-        }
-
-        CSVRecord parserNext() {
-            return records.next();
-        }
-
-        boolean hasNext() {
-            return buffered.hasNext() || parserHasNext();
-        }
-
-        CSVRecord next() {
-            return buffered.hasNext() ? buffered.next() : parserNext();
-        }
-
+    /** An open file, positioned after its header. */
+    private record Opened(CsvReader csv, FileLayout layout, CsvHeader header, RowConverter converter) implements AutoCloseable {
         @Override
         public void close() {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                // the request body is closed by the server in any case
-            }
+            csv.close();
         }
     }
 
@@ -217,7 +135,7 @@ public final class SpendFileReader {
         private final YearMonth fixedPeriod;
         private final Payment.AmountBasis basis;
 
-        RowConverter(FileLayout layout, Options options) {
+        RowConverter(FileLayout layout, CsvHeader header, Options options) {
             this.layout = layout;
             this.options = options;
             this.mapped = layout.columns().values().stream().mapToInt(Integer::intValue).toArray();
@@ -225,36 +143,33 @@ public final class SpendFileReader {
             this.basis = options.amountBasis() != null ? options.amountBasis() : layout.amountBasis();
             List<ProblemError> missing = new ArrayList<>();
             if (layout.column(PaymentField.SUPPLIER_NAME) < 0) {
-                missing.add(ProblemError.at("/mapping/columns/supplierName", "column-missing",
-                        "no column recognised as the supplier's name (e.g. \"Supplier Name\", \"Beneficiary\"); headers found: "
-                                + layout.headers()));
+                missing.add(CsvProblems.missingColumn(header, "supplier name (e.g. \"Supplier Name\", \"Beneficiary\"; "
+                        + "or name it as supplierName in a saved column mapping)"));
             }
             if (layout.column(PaymentField.PAYMENT_DATE) < 0 && layout.column(PaymentField.PERIOD) < 0 && fixedPeriod == null) {
-                missing.add(ProblemError.at("/mapping/columns/paymentDate", "column-missing",
-                        "no payment date or period column, and no month above the header; give ?period=yyyy-MM"));
+                missing.add(CsvProblems.missingColumn(header, "payment date or period (and no month above the header; "
+                        + "give ?period=yyyy-MM)"));
             }
             if (!missing.isEmpty()) {
-                throw new ApiProblemException(422, "spend-file-columns", "Columns missing",
-                        "The header (row " + (layout.headerIndex() + 1) + ") lacks columns every payment needs; map them "
-                                + "with a saved column mapping", missing);
+                throw CsvProblems.header(header, missing);
             }
         }
 
         /** The payment, or null for a blank row; errors are added to {@code errors}. */
-        IncomingPayment convert(CSVRecord record, List<ProblemError> errors) {
+        IncomingPayment convert(CsvRow record, List<ProblemError> errors) {
             if (isBlank(record)) {
                 return null;
             }
-            long row = record.getRecordNumber();
+            long row = record.number();
             BigDecimal amount = null;
             String amountText = cell(record, PaymentField.AMOUNT);
             if (amountText.isEmpty()) {
-                errors.add(error(row, PaymentField.AMOUNT, "amount-missing", "the amount is empty"));
+                errors.add(error(record, PaymentField.AMOUNT, "amount-missing", "the amount is empty"));
             } else {
                 try {
                     amount = CellParsers.amount(amountText);
                 } catch (IllegalArgumentException e) {
-                    errors.add(error(row, PaymentField.AMOUNT, "amount-invalid", e.getMessage()));
+                    errors.add(error(record, PaymentField.AMOUNT, "amount-invalid", e.getMessage()));
                 }
             }
             BigDecimal vat = null;
@@ -263,7 +178,7 @@ public final class SpendFileReader {
                 try {
                     vat = CellParsers.amount(vatText);
                 } catch (IllegalArgumentException e) {
-                    errors.add(error(row, PaymentField.VAT_AMOUNT, "vat-invalid", e.getMessage()));
+                    errors.add(error(record, PaymentField.VAT_AMOUNT, "vat-invalid", e.getMessage()));
                 }
             }
             LocalDate date = null;
@@ -271,12 +186,12 @@ public final class SpendFileReader {
             if (layout.column(PaymentField.PAYMENT_DATE) >= 0) {
                 String dateText = cell(record, PaymentField.PAYMENT_DATE);
                 if (dateText.isEmpty()) {
-                    errors.add(error(row, PaymentField.PAYMENT_DATE, "date-missing", "the payment date is empty"));
+                    errors.add(error(record, PaymentField.PAYMENT_DATE, "date-missing", "the payment date is empty"));
                 } else {
                     try {
-                        date = CellParsers.date(dateText);
+                        date = UkCells.date(dateText);
                     } catch (IllegalArgumentException e) {
-                        errors.add(error(row, PaymentField.PAYMENT_DATE, "date-invalid", e.getMessage()));
+                        errors.add(error(record, PaymentField.PAYMENT_DATE, "date-invalid", e.getMessage()));
                     }
                 }
             } else {
@@ -286,7 +201,7 @@ public final class SpendFileReader {
                     try {
                         date = CellParsers.period(periodText, layout.periodKind()).atEndOfMonth();
                     } catch (IllegalArgumentException e) {
-                        errors.add(error(row, PaymentField.PERIOD, periodText.isEmpty() ? "period-missing" : "period-invalid",
+                        errors.add(error(record, PaymentField.PERIOD, periodText.isEmpty() ? "period-missing" : "period-invalid",
                                 periodText.isEmpty() ? "the period is empty" : e.getMessage()));
                     }
                 } else {
@@ -296,27 +211,27 @@ public final class SpendFileReader {
             String supplierAsWritten = cell(record, PaymentField.SUPPLIER_NAME);
             boolean redacted = !supplierAsWritten.isEmpty() && CellParsers.isRedactedName(supplierAsWritten);
             if (supplierAsWritten.isEmpty()) {
-                errors.add(error(row, PaymentField.SUPPLIER_NAME, "supplier-missing",
+                errors.add(error(record, PaymentField.SUPPLIER_NAME, "supplier-missing",
                         "the supplier is empty; publishers write e.g. \"Redacted\" for a withheld name"));
             }
             Payment.CapitalOrRevenue capitalOrRevenue = null;
             try {
                 capitalOrRevenue = CellParsers.capitalOrRevenue(cell(record, PaymentField.CAPITAL_OR_REVENUE));
             } catch (IllegalArgumentException e) {
-                errors.add(error(row, PaymentField.CAPITAL_OR_REVENUE, "capital-or-revenue-invalid", e.getMessage()));
+                errors.add(error(record, PaymentField.CAPITAL_OR_REVENUE, "capital-or-revenue-invalid", e.getMessage()));
             }
-            String supplierOrgId = text(record, row, PaymentField.SUPPLIER_ORG_ID, 80, errors);
+            String supplierOrgId = text(record, PaymentField.SUPPLIER_ORG_ID, 80, errors);
             if (supplierOrgId != null && !ORG_ID.matcher(supplierOrgId).matches()) {
-                errors.add(error(row, PaymentField.SUPPLIER_ORG_ID, "org-id-invalid", OrgIds.MESSAGE));
+                errors.add(error(record, PaymentField.SUPPLIER_ORG_ID, "org-id-invalid", OrgIds.MESSAGE));
             }
-            String supplierName = redacted ? null : text(record, row, PaymentField.SUPPLIER_NAME, 300, errors);
-            String supplierReference = text(record, row, PaymentField.SUPPLIER_REFERENCE, 100, errors);
-            String description = text(record, row, PaymentField.DESCRIPTION, 500, errors);
-            String department = text(record, row, PaymentField.DEPARTMENT, 200, errors);
-            String expenseType = text(record, row, PaymentField.EXPENSE_TYPE, 200, errors);
-            String classification = text(record, row, PaymentField.PROCUREMENT_CLASSIFICATION, 200, errors);
-            String transactionRef = text(record, row, PaymentField.TRANSACTION_REF, 100, errors);
-            String transactionLine = text(record, row, PaymentField.TRANSACTION_LINE, 20, errors);
+            String supplierName = redacted ? null : text(record, PaymentField.SUPPLIER_NAME, 300, errors);
+            String supplierReference = text(record, PaymentField.SUPPLIER_REFERENCE, 100, errors);
+            String description = text(record, PaymentField.DESCRIPTION, 500, errors);
+            String department = text(record, PaymentField.DEPARTMENT, 200, errors);
+            String expenseType = text(record, PaymentField.EXPENSE_TYPE, 200, errors);
+            String classification = text(record, PaymentField.PROCUREMENT_CLASSIFICATION, 200, errors);
+            String transactionRef = text(record, PaymentField.TRANSACTION_REF, 100, errors);
+            String transactionLine = text(record, PaymentField.TRANSACTION_LINE, 20, errors);
             if (!errors.isEmpty()) {
                 return null;
             }
@@ -328,41 +243,34 @@ public final class SpendFileReader {
                     line, redacted);
         }
 
-        private boolean isBlank(CSVRecord record) {
+        private boolean isBlank(CsvRow record) {
             for (int column : mapped) {
-                if (column < record.size() && !record.get(column).isBlank()) {
+                if (!record.cell(column).isEmpty()) {
                     return false;
                 }
             }
             return true;
         }
 
-        private String cell(CSVRecord record, PaymentField field) {
-            int column = layout.column(field);
-            return column < 0 || column >= record.size() ? "" : record.get(column).strip();
+        private String cell(CsvRow record, PaymentField field) {
+            return record.cell(layout.column(field));
         }
 
-        /** A text cell: null when empty; an error when too long or holding a NUL, which no database column takes. */
-        private String text(CSVRecord record, long row, PaymentField field, int maxLength, List<ProblemError> errors) {
+        /** A text cell: null when empty; an error when too long. (The reader refuses control characters.) */
+        private String text(CsvRow record, PaymentField field, int maxLength, List<ProblemError> errors) {
             String value = cell(record, field);
             if (value.isEmpty()) {
                 return null;
             }
             if (value.length() > maxLength) {
-                errors.add(error(row, field, "too-long", "at most " + maxLength + " characters (has " + value.length() + ")"));
-                return null;
-            }
-            if (value.indexOf('\u0000') >= 0) {
-                errors.add(error(row, field, "control-character", "must not contain NUL characters"));
+                errors.add(error(record, field, "too-long", "at most " + maxLength + " characters (has " + value.length() + ")"));
                 return null;
             }
             return value;
         }
 
-        private ProblemError error(long row, PaymentField field, String code, String message) {
-            int column = layout.column(field);
-            String header = layout.headers().get(column);
-            return ProblemError.atCell(row, column + 1, code, (header.isEmpty() ? field.jsonName() : header) + ": " + message);
+        private ProblemError error(CsvRow record, PaymentField field, String code, String message) {
+            return record.error(layout.column(field), code, message);
         }
     }
 }

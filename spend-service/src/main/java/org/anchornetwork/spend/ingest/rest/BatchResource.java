@@ -1,8 +1,6 @@
 package org.anchornetwork.spend.ingest.rest;
 
-import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -25,11 +23,9 @@ import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
 import org.anchornetwork.common.web.Cursors;
-import org.anchornetwork.common.web.SpreadsheetCells;
+import org.anchornetwork.common.web.SpreadsheetCsv;
 import org.anchornetwork.spend.ingest.IngestBatch;
 import org.anchornetwork.spend.ingest.IngestBatchError;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -87,15 +83,11 @@ public class BatchResource {
         if (csv) {
             List<IngestBatchError> errors = IngestBatchError.list("key.batchId = ?1 order by key.seq", batch.id);
             StreamingOutput body = out -> {
-                try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                        CSVFormat.RFC4180.builder().setHeader("row", "column", "pointer", "code", "message").get())) {
+                try (SpreadsheetCsv file = SpreadsheetCsv.to(new OutputStreamWriter(out, StandardCharsets.UTF_8), "row",
+                        "column", "pointer", "code", "message")) {
                     for (IngestBatchError error : errors) {
-                        printer.printRecord(error.sourceRow == null ? "" : error.sourceRow,
-                                error.sourceColumn == null ? "" : error.sourceColumn, SpreadsheetCells.neutralise(error.pointer),
-                                SpreadsheetCells.neutralise(error.code), SpreadsheetCells.neutralise(error.message));
+                        file.row(error.sourceRow, error.sourceColumn, error.pointer, error.code, error.message);
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
             };
             return Response.ok(body, "text/csv; charset=UTF-8")

@@ -26,9 +26,7 @@ import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.Cursors;
-import org.anchornetwork.common.web.SpreadsheetCells;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.anchornetwork.common.web.SpreadsheetCsv;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,8 +57,9 @@ public class PaymentExportResource {
     @Produces({ "text/csv", MediaType.APPLICATION_JSON })
     @Operation(summary = "Export the caller's payments as CSV or JSON", description = "Only the caller's organisation's "
             + "payments, by payment date, optionally from and to a date (inclusive). Redacted payments have no supplier "
-            + "name. CSV (the default): cells starting with =, +, - or @ get a leading apostrophe so that spreadsheets "
-            + "show them as text (amounts are plain numbers). format=json: one JSON array of objects with the same "
+            + "name. CSV (the default): text a spreadsheet could run as a formula (starting with =, +, -, @, tab or a line "
+            + "break, also after spaces or quotes) gets a leading apostrophe so that spreadsheets show it as text; text "
+            + "is quoted, amounts are plain numbers. format=json: one JSON array of objects with the same "
             + "fields, amounts as numbers.")
     public Response export(@Parameter(description = "yyyy-MM-dd, inclusive") @QueryParam("from") String from,
             @Parameter(description = "yyyy-MM-dd, inclusive") @QueryParam("to") String to,
@@ -84,19 +83,17 @@ public class PaymentExportResource {
                     query.setObject(2, fromDate);
                     query.setObject(3, toDate);
                     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+                    SpreadsheetCsv csv = SpreadsheetCsv.to(writer, HEADER);
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
                             Object[] cells = new Object[HEADER.length];
                             for (int i = 0; i < HEADER.length; i++) {
-                                Object value = rows.getObject(i + 1);
-                                cells[i] = value instanceof String text ? SpreadsheetCells.neutralise(text)
-                                        : value == null ? "" : value.toString();
+                                cells[i] = rows.getObject(i + 1);
                             }
-                            printer.printRecord(cells);
+                            csv.row(cells);
                         }
                     }
-                    printer.flush();
+                    csv.flush();
                 }
                 connection.rollback();
             } catch (SQLException e) {

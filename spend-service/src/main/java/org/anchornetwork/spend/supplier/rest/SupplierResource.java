@@ -2,7 +2,6 @@ package org.anchornetwork.spend.supplier.rest;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +28,6 @@ import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
 import org.anchornetwork.common.web.Cursors;
-import org.anchornetwork.common.web.SpreadsheetCells;
 import org.anchornetwork.spend.geography.LocalityTier;
 import org.anchornetwork.spend.geography.service.Localities;
 import org.anchornetwork.spend.ingest.rest.IngestModes;
@@ -189,7 +187,8 @@ public class SupplierResource {
     @Operation(summary = "Upload the anchor's vendor master", description = """
             The anchor's supplier list from its finance system, as CSV (first row the header: Supplier Reference, \
             Supplier Name, Company Number, Charity Number, VAT Number, Postcode, Branch Postcodes, Size, VCSE, SIC \
-            Codes; several values in a cell separated by ';') or as JSON {"suppliers":[…]}. Each record finds its \
+            Codes; several values in a cell separated by ';'; the charset Content-Type names, else UTF-8 with \
+            Windows-1252 read where bytes are not UTF-8) or as JSON {"suppliers":[…]}. Each record finds its \
             supplier by the anchor's reference, an identifier or its name, or becomes a new one, and gives it the \
             references, identifiers, postcodes and attributes it knows. Payments not yet matched are matched again. \
             All or nothing unless mode=accept-valid.""")
@@ -204,7 +203,7 @@ public class SupplierResource {
         boolean acceptValid = IngestModes.parse(mode) == IngestBatch.Mode.ACCEPT_VALID;
         List<VendorMaster.Checked> records;
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
-            records = VendorMaster.readCsv(body, SpreadsheetCells.declaredCharset(contentType).orElse(StandardCharsets.UTF_8));
+            records = VendorMaster.readCsv(body, contentType);
         } else {
             VendorMasterRequest request = json.readValue(body, VendorMasterRequest.class);
             if (request == null || request.suppliers() == null) {

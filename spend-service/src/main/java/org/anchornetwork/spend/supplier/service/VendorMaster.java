@@ -1,10 +1,6 @@
 package org.anchornetwork.spend.supplier.service;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.csv.CsvHeader;
+import org.anchornetwork.common.csv.CsvReader;
+import org.anchornetwork.common.csv.CsvRow;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.OrgIds;
-import org.anchornetwork.common.web.SpreadsheetCells;
 import org.anchornetwork.spend.geography.Postcodes;
 import org.anchornetwork.spend.supplier.Supplier;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -134,90 +128,75 @@ public final class VendorMaster {
         return checked;
     }
 
-    /** The column names vendor masters use for each field (compared lower case, letters and digits only). */
+    /**
+     * The column names vendor masters use for each field, the usual one first (compared as {@link CsvHeader#key}: case,
+     * spaces and punctuation do not matter).
+     */
     private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
     static {
-        COLUMNS.put("reference", List.of("supplierreference", "reference", "suppliernumber", "supplierid", "suppliercode",
-                "vendornumber", "vendorid", "creditornumber", "localsupplierinternalreference"));
-        COLUMNS.put("name", List.of("suppliername", "name", "vendorname", "supplier", "legalname"));
-        COLUMNS.put("companyNumber", List.of("companynumber", "companieshousenumber", "companyregistrationnumber", "crn",
-                "companyno"));
-        COLUMNS.put("charityNumber", List.of("charitynumber", "registeredcharitynumber", "charityno"));
-        COLUMNS.put("vatNumber", List.of("vatnumber", "vatregistrationnumber", "suppliervatregistrationnumber", "vatno"));
-        COLUMNS.put("organisationId", List.of("organisationid", "orgid", "organisationidentifier"));
-        COLUMNS.put("postcode", List.of("postcode", "registeredofficepostcode", "postalcode", "addresspostcode"));
-        COLUMNS.put("branchPostcodes", List.of("branchpostcodes", "branchpostcode", "sitepostcodes"));
-        COLUMNS.put("sizeClass", List.of("sizeclass", "size", "businesssize", "organisationsize"));
-        COLUMNS.put("vcse", List.of("vcse", "voluntarysector", "socialenterprise"));
-        COLUMNS.put("sicCodes", List.of("siccodes", "siccode", "sic"));
+        COLUMNS.put("reference", List.of("Supplier Reference", "Reference", "Supplier Number", "Supplier ID", "Supplier Code",
+                "Vendor Number", "Vendor ID", "Creditor Number", "Local Supplier Internal Reference"));
+        COLUMNS.put("name", List.of("Supplier Name", "Name", "Vendor Name", "Supplier", "Legal Name"));
+        COLUMNS.put("companyNumber", List.of("Company Number", "Companies House Number", "Company Registration Number",
+                "CRN", "Company No"));
+        COLUMNS.put("charityNumber", List.of("Charity Number", "Registered Charity Number", "Charity No"));
+        COLUMNS.put("vatNumber", List.of("VAT Number", "VAT Registration Number", "Supplier VAT Registration Number", "VAT No"));
+        COLUMNS.put("organisationId", List.of("Organisation ID", "Org ID", "Organisation Identifier"));
+        COLUMNS.put("postcode", List.of("Postcode", "Registered Office Postcode", "Postal Code", "Address Postcode"));
+        COLUMNS.put("branchPostcodes", List.of("Branch Postcodes", "Branch Postcode", "Site Postcodes"));
+        COLUMNS.put("sizeClass", List.of("Size Class", "Size", "Business Size", "Organisation Size"));
+        COLUMNS.put("vcse", List.of("VCSE", "Voluntary Sector", "Social Enterprise"));
+        COLUMNS.put("sicCodes", List.of("SIC Codes", "SIC Code", "SIC"));
     }
 
-    /** CSV: the first row names the columns; several postcodes or SIC codes in one cell are separated by ';'. */
-    public static List<Checked> readCsv(InputStream in, Charset charset) {
-        try (Reader reader = new InputStreamReader(in, charset);
-                CSVParser csv = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
+    /**
+     * CSV through the shared {@link CsvReader} (the charset Content-Type names, held to strictly; else UTF-8 with
+     * Windows-1252): the first non-blank row names the columns; several postcodes or SIC codes in one cell are
+     * separated by ';'. Each record is checked on its own, errors at its row and column.
+     */
+    public static List<Checked> readCsv(InputStream in, String contentType) {
+        try (CsvReader csv = CsvReader.open(in, contentType)) {
+            Map<String, Integer> columns = columns(csv.header());
             List<Checked> checked = new ArrayList<>();
-            Map<String, Integer> columns = null;
-            for (CSVRecord row : csv) {
-                if (columns == null) {
-                    columns = header(row);
+            while (csv.hasNext()) {
+                CsvRow row = csv.next();
+                if (row.isBlank()) {
                     continue;
                 }
-                if (row.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                Map<String, Integer> at = columns;
-                long number = row.getRecordNumber();
-                VendorRecord record;
                 List<ProblemError> parseErrors = new ArrayList<>();
-                Locator locator = (field, code, message) -> ProblemError.atCell(number, at.getOrDefault(field, 0) + 1, code,
-                        field + ": " + message);
-                record = new VendorRecord(cell(row, at, "reference"), cell(row, at, "name"), cell(row, at, "companyNumber"),
-                        cell(row, at, "charityNumber"), cell(row, at, "vatNumber"), cell(row, at, "organisationId"),
-                        cell(row, at, "postcode"), list(cell(row, at, "branchPostcodes")),
-                        size(cell(row, at, "sizeClass"), locator, parseErrors), yesNo(cell(row, at, "vcse"), locator, parseErrors),
-                        list(cell(row, at, "sicCodes")));
+                Locator locator = (field, code, message) -> row.error(columns.getOrDefault(field, -1), code, message);
+                VendorRecord record = new VendorRecord(cell(row, columns, "reference"), cell(row, columns, "name"),
+                        cell(row, columns, "companyNumber"), cell(row, columns, "charityNumber"), cell(row, columns, "vatNumber"),
+                        cell(row, columns, "organisationId"), cell(row, columns, "postcode"),
+                        list(cell(row, columns, "branchPostcodes")),
+                        size(cell(row, columns, "sizeClass"), locator, parseErrors),
+                        yesNo(cell(row, columns, "vcse"), locator, parseErrors), list(cell(row, columns, "sicCodes")));
                 Checked one = check(record, locator);
                 parseErrors.addAll(one.errors());
                 checked.add(new Checked(record, one.identifiers(), one.postcode(), one.branchPostcodes(), parseErrors));
             }
-            if (columns == null) {
-                throw ApiProblemException.invalid("The vendor master is empty", List.of(ProblemError.atCell(1, 1, "empty", "no header row")));
-            }
             return checked;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ApiProblemException(422, "vendor-master-malformed", "File is not well-formed CSV",
-                    "The vendor master cannot be read as CSV: " + e.getMessage(), null);
         }
     }
 
-    private static Map<String, Integer> header(CSVRecord row) {
+    /** Each field's column; the supplier's name is required. */
+    private static Map<String, Integer> columns(CsvHeader header) {
+        CsvHeader.Columns lookup = header.columns();
         Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < row.size(); i++) {
-            String name = row.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-            for (Map.Entry<String, List<String>> field : COLUMNS.entrySet()) {
-                if (!columns.containsKey(field.getKey()) && field.getValue().contains(name)) {
-                    columns.put(field.getKey(), i);
-                    break;
-                }
+        COLUMNS.forEach((field, names) -> {
+            String[] aliases = names.subList(1, names.size()).toArray(String[]::new);
+            int column = field.equals("name") ? lookup.required(names.get(0), aliases) : lookup.optional(names.get(0), aliases);
+            if (column >= 0) {
+                columns.put(field, column);
             }
-        }
-        if (!columns.containsKey("name")) {
-            throw ApiProblemException.invalid("The vendor master has no supplier name column", List.of(ProblemError.atCell(
-                    row.getRecordNumber(), 1, "column-missing", "name the column \"Supplier Name\"; other known columns: "
-                            + COLUMNS.keySet())));
-        }
+        });
+        lookup.check();
         return columns;
     }
 
-    private static String cell(CSVRecord row, Map<String, Integer> columns, String field) {
-        Integer column = columns.get(field);
-        if (column == null || column >= row.size()) {
-            return null;
-        }
-        String value = SpreadsheetCells.restore(row.get(column).strip());
-        return value.isEmpty() ? null : value;
+    private static String cell(CsvRow row, Map<String, Integer> columns, String field) {
+        return row.text(columns.getOrDefault(field, -1));
     }
 
     private static List<String> list(String cell) {

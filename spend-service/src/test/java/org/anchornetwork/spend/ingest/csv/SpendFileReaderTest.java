@@ -86,20 +86,6 @@ class SpendFileReaderTest {
         assertThrows(IllegalArgumentException.class, () -> CellParsers.amount(text));
     }
 
-    @ParameterizedTest
-    @CsvSource({ "2022-09-01,2022-09-01", "2022-09-01T00:00:00,2022-09-01", "2022-09-01 00:00:00,2022-09-01",
-        "01/09/2022,2022-09-01", "1/9/22,2022-09-01", "01-09-2022,2022-09-01", "01.09.2022,2022-09-01",
-        "01-Sep-22,2022-09-01", "1-SEP-2022,2022-09-01", "1 September 2022,2022-09-01", "01/09/2022 13:45,2022-09-01" })
-    void datesInTheFormsInUse(String text, LocalDate expected) {
-        assertEquals(expected, CellParsers.date(text));
-    }
-
-    @ParameterizedTest
-    @CsvSource({ "31/02/2022", "2022-13-01", "yesterday", "09/2022" })
-    void impossibleDatesAreRefused(String text) {
-        assertThrows(IllegalArgumentException.class, () -> CellParsers.date(text));
-    }
-
     @Test
     void monthPeriodsReadAsCalendarMonthsOrFinancialPeriods() {
         assertEquals(YearMonth.of(2022, 5), CellParsers.period("202205", MappingDefinition.PeriodKind.CALENDAR_MONTH));
@@ -204,10 +190,16 @@ class SpendFileReaderTest {
     void aFileWithoutAnAmountColumnOrSupplierIsRefusedAsAWhole() {
         ApiProblemException noHeader = assertThrows(ApiProblemException.class, () -> read("a,b,c\n1,2,3\n"));
         assertEquals(422, noHeader.problem().status());
-        assertTrue(noHeader.problem().type().endsWith("/spend-file-header"));
+        assertTrue(noHeader.problem().type().endsWith("/csv-header"));
+        assertEquals("header-not-found", noHeader.problem().errors().get(0).code());
         ApiProblemException noSupplier = assertThrows(ApiProblemException.class,
                 () -> read("Payment Date,Net Amount\n2026-10-14,10\n"));
-        assertEquals("/mapping/columns/supplierName", noSupplier.problem().errors().get(0).pointer());
+        assertTrue(noSupplier.problem().type().endsWith("/csv-header"));
+        ProblemError missing = noSupplier.problem().errors().get(0);
+        assertEquals("missing-column", missing.code());
+        assertEquals(1L, missing.row());
+        assertNull(missing.column());
+        assertTrue(missing.message().contains("supplier name"), missing.message());
     }
 
     @Test
@@ -215,7 +207,23 @@ class SpendFileReaderTest {
         byte[] latin = "Payment Date,Supplier Name,Net Amount\n2026-10-14,Caf\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1);
         ApiProblemException mismatch = assertThrows(ApiProblemException.class,
                 () -> read(latin, new SpendFileReader.Options(StandardCharsets.UTF_8, MappingDefinition.DETECT, null, null)));
-        assertTrue(mismatch.problem().type().endsWith("/spend-file-encoding"), mismatch.problem().toString());
+        assertTrue(mismatch.problem().type().endsWith("/csv-unreadable"), mismatch.problem().toString());
+        ProblemError error = mismatch.problem().errors().get(0);
+        assertEquals("invalid-encoding", error.code());
+        assertEquals(2L, error.row());
+        assertEquals(2, error.column());
+    }
+
+    @Test
+    void aNulAnywhereRefusesTheWholeFileNotOnlyItsRow() {
+        ApiProblemException nul = assertThrows(ApiProblemException.class, () -> read("""
+                Payment Date,Supplier Name,Net Amount,Description
+                2026-10-14,A Ltd,10.00,fine
+                2026-10-15,B Ltd,20.00,bad\u0000byte
+                """));
+        assertTrue(nul.problem().type().endsWith("/csv-unreadable"), nul.problem().toString());
+        assertEquals(List.of(ProblemError.atCell(3, 4, "control-character", nul.problem().errors().get(0).message())),
+                nul.problem().errors());
     }
 
     // The real files councils publish (../shared/data/spending).
@@ -270,7 +278,7 @@ class SpendFileReaderTest {
         SharedData.file("spending/gateshead_over500_2022-08_clean_head2000.csv");
         ApiProblemException unmapped = assertThrows(ApiProblemException.class,
                 () -> realFile("gateshead_over500_2022-08_clean_head2000.csv", detect()));
-        assertTrue(unmapped.problem().type().endsWith("/spend-file-columns"));
+        assertTrue(unmapped.problem().type().endsWith("/csv-header"));
         MappingDefinition gateshead = new MappingDefinition(Map.of("supplierName", "Supplier ID(T)",
                 "department", "Nstrg(T)", "expenseType", "Cipfsubs(T)"), Payment.AmountBasis.NET,
                 MappingDefinition.PeriodKind.FINANCIAL_YEAR_PERIOD);

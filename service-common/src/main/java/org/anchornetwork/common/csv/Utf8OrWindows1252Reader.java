@@ -1,4 +1,4 @@
-package org.anchornetwork.spend.ingest.csv;
+package org.anchornetwork.common.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,9 +6,11 @@ import java.io.Reader;
 
 /**
  * Reads UTF-8 (with or without a byte order mark), taking any byte that is not part of a valid UTF-8 sequence as
- * Windows-1252. Councils publish both: Darlington's 2017 file and Newcastle's are Windows-1252 ("£" is byte A3),
- * later files UTF-8; some exports mix them. Decoding byte by byte means the file is never held in memory and no
- * guess has to be made from its first kilobytes.
+ * Windows-1252: how a CSV file is read when its sender names no charset. Councils publish both: Darlington's 2017
+ * spend file and Newcastle's are Windows-1252 ("£" is byte A3), later files UTF-8; some exports mix them, and
+ * spreadsheets save "CSV" as Windows-1252 in the UK. Decoding byte by byte means the file is never held in memory and
+ * no guess has to be made from its first kilobytes. The five bytes Windows-1252 leaves undefined become the C1
+ * control characters of the same number, as the WHATWG encoding does.
  */
 final class Utf8OrWindows1252Reader extends Reader {
 
