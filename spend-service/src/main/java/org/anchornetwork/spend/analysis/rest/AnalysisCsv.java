@@ -14,13 +14,11 @@ import java.util.Set;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.anchornetwork.common.web.SpreadsheetCells;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.anchornetwork.common.web.SpreadsheetCsv;
 
 /**
- * Analyses as CSV: one row per cell, one column per field, nested figures flattened ("localShare.darlington"). Text
- * a spreadsheet would run as a formula is neutralised; numbers stay numbers, so a credit of -959.84 stays -959.84.
+ * Analyses as CSV: one row per cell, one column per field, nested figures flattened ("localShare.darlington"), written
+ * by the one CSV writer ({@link SpreadsheetCsv}: text neutralised and quoted, numbers stay numbers).
  */
 final class AnalysisCsv {
 
@@ -43,17 +41,15 @@ final class AnalysisCsv {
             flat.add(cells);
         }
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
+        SpreadsheetCsv csv = SpreadsheetCsv.to(writer, columns.toArray(String[]::new));
         for (Map<String, Object> cells : flat) {
-            List<String> record = new ArrayList<>();
+            List<Object> record = new ArrayList<>();
             for (String column : columns) {
-                Object value = cells.get(column);
-                record.add(value == null ? "" : value instanceof CharSequence text ? SpreadsheetCells.neutralise(text.toString())
-                        : value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString());
+                record.add(cells.get(column));
             }
-            printer.printRecord(record);
+            csv.row(record);
         }
-        printer.flush();
+        csv.flush();
     }
 
     @SuppressWarnings("unchecked")
