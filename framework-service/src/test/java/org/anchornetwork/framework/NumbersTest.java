@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.anchornetwork.testsupport.AbusiveNumbers;
 import org.anchornetwork.testsupport.RequiresLocalInfrastructure;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,86 +78,63 @@ class NumbersTest {
     }
 
     /** A write with one numeric field in its body: the body with that field's JSON text. */
-    record Field(String write, Supplier<String> path, String method, String pointer, Kind kind, Function<String, String> body) {
+    record Field(String write, Supplier<String> path, String method, String pointer, AbusiveNumbers kind, Function<String, String> body) {
         @Override
         public String toString() {
             return write + " " + pointer;
         }
     }
 
-    /** What the field stores, and so what each abusive value breaks. */
-    enum Kind {
-        NOT_NEGATIVE("0.001", "negative-value"), POSITIVE("0.001", "out-of-range"), QUANTITY("0.00001", "negative-value"),
-        WHOLE("1.5", "out-of-range");
-
-        final String overPrecise;
-        final String negativeCode;
-
-        Kind(String overPrecise, String negativeCode) {
-            this.overPrecise = overPrecise;
-            this.negativeCode = negativeCode;
-        }
-
-        /** value, expected code */
-        List<String[]> abuse() {
-            boolean whole = this == WHOLE;
-            return List.of(new String[] { "1e20", "out-of-range" }, new String[] { "1e999999", "out-of-range" },
-                    new String[] { "1e-999999", whole ? "not-whole-number" : "too-many-decimals" },
-                    new String[] { "-1", negativeCode },
-                    new String[] { overPrecise, whole ? "not-whole-number" : "too-many-decimals" });
-        }
-    }
-
     static List<Field> fields() {
         List<Field> fields = new ArrayList<>();
         String tenders = "POST /api/v1/tenders";
-        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/socialValueWeighting", Kind.POSITIVE, v -> tender(v, "")));
-        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/minimumSocialValue", Kind.NOT_NEGATIVE,
+        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/socialValueWeighting", AbusiveNumbers.POSITIVE, v -> tender(v, "")));
+        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/minimumSocialValue", AbusiveNumbers.NOT_NEGATIVE,
                 v -> tender("20", ",\"minimumSocialValue\":" + v)));
-        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/minimumSocialValuePercent", Kind.NOT_NEGATIVE,
+        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/minimumSocialValuePercent", AbusiveNumbers.NOT_NEGATIVE,
                 v -> tender("20", ",\"minimumSocialValuePercent\":" + v)));
-        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/bands/0/fromPercent", Kind.NOT_NEGATIVE,
+        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/bands/0/fromPercent", AbusiveNumbers.NOT_NEGATIVE,
                 v -> tender("20", ",\"bands\":[{\"fromPercent\":" + v + ",\"scorePercent\":50}]").replace("RELATIVE_VALUE", "FIXED_BANDS")));
-        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/bands/0/scorePercent", Kind.NOT_NEGATIVE,
+        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/bands/0/scorePercent", AbusiveNumbers.NOT_NEGATIVE,
                 v -> tender("20", ",\"bands\":[{\"fromPercent\":1,\"scorePercent\":" + v + "}]").replace("RELATIVE_VALUE", "FIXED_BANDS")));
-        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/frameworkVersion", Kind.WHOLE,
+        fields.add(new Field(tenders, () -> "/api/v1/tenders", "POST", "/frameworkVersion", AbusiveNumbers.WHOLE,
                 v -> tender("20", "").replace("\"frameworkVersion\":1", "\"frameworkVersion\":" + v)));
         String bids = "POST /api/v1/tenders/{id}/bids";
-        fields.add(new Field(bids, () -> "/api/v1/tenders/" + openTender + "/bids", "POST", "/bidPrice", Kind.POSITIVE,
+        fields.add(new Field(bids, () -> "/api/v1/tenders/" + openTender + "/bids", "POST", "/bidPrice", AbusiveNumbers.POSITIVE,
                 v -> bid(v, "2", "12")));
         fields.add(new Field(bids, () -> "/api/v1/tenders/" + openTender + "/bids", "POST", "/commitments/0/quantity",
-                Kind.QUANTITY, v -> bid("1000", v, "12")));
+                AbusiveNumbers.QUANTITY, v -> bid("1000", v, "12")));
         fields.add(new Field(bids, () -> "/api/v1/tenders/" + openTender + "/bids", "POST", "/commitments/0/timescaleMonths",
-                Kind.WHOLE, v -> bid("1000", "2", v)));
+                AbusiveNumbers.WHOLE, v -> bid("1000", "2", v)));
         fields.add(new Field("POST /api/v1/contracts/{id}/deliveries", () -> "/api/v1/contracts/" + contract + "/deliveries",
-                "POST", "/lines/0/quantity", Kind.QUANTITY,
+                "POST", "/lines/0/quantity", AbusiveNumbers.QUANTITY,
                 v -> "{\"period\":\"2025-26-Q4\",\"lines\":[{\"measureCode\":\"FRD1\",\"quantity\":" + v + "}]}"));
         for (String[] write : List.of(new String[] { "POST /api/v1/frameworks/{id}/versions", "POST", VERSIONS },
                 new String[] { "PUT /api/v1/frameworks/{id}/versions/{number}", "PUT", VERSIONS + "/2" })) {
-            fields.add(new Field(write[0], () -> write[2], write[1], "/measures/0/proxyValue", Kind.NOT_NEGATIVE, NumbersTest::version));
-            fields.add(new Field(write[0], () -> write[2], write[1], "/measures/0/priceBaseYear", Kind.WHOLE,
+            fields.add(new Field(write[0], () -> write[2], write[1], "/measures/0/proxyValue", AbusiveNumbers.NOT_NEGATIVE, NumbersTest::version));
+            fields.add(new Field(write[0], () -> write[2], write[1], "/measures/0/priceBaseYear", AbusiveNumbers.WHOLE,
                     v -> version("10").replace("\"priceBaseYear\":2025", "\"priceBaseYear\":" + v)));
-            fields.add(new Field(write[0], () -> write[2], write[1], "/targets/0/minimumSocialValuePercent", Kind.NOT_NEGATIVE,
+            fields.add(new Field(write[0], () -> write[2], write[1], "/targets/0/minimumSocialValuePercent", AbusiveNumbers.NOT_NEGATIVE,
                     v -> version("10").replace("\"minimumSocialValuePercent\":10", "\"minimumSocialValuePercent\":" + v)));
-            fields.add(new Field(write[0], () -> write[2], write[1], "/targets/0/contractValueFrom", Kind.NOT_NEGATIVE,
+            fields.add(new Field(write[0], () -> write[2], write[1], "/targets/0/contractValueFrom", AbusiveNumbers.NOT_NEGATIVE,
                     v -> version("10").replace("\"contractValueFrom\":100000", "\"contractValueFrom\":" + v)));
         }
         String valuations = "POST /api/v1/frameworks/{id}/versions/{number}/valuations";
-        fields.add(new Field(valuations, () -> VERSIONS + "/1/valuations", "POST", "/commitments/0/quantity", Kind.QUANTITY,
+        fields.add(new Field(valuations, () -> VERSIONS + "/1/valuations", "POST", "/commitments/0/quantity", AbusiveNumbers.QUANTITY,
                 v -> "{\"commitments\":[{\"measureCode\":\"FRD1\",\"quantity\":" + v + "}],\"contractValue\":1000}"));
-        fields.add(new Field(valuations, () -> VERSIONS + "/1/valuations", "POST", "/contractValue", Kind.POSITIVE,
+        fields.add(new Field(valuations, () -> VERSIONS + "/1/valuations", "POST", "/contractValue", AbusiveNumbers.POSITIVE,
                 v -> "{\"commitments\":[{\"measureCode\":\"FRD1\",\"quantity\":1}],\"contractValue\":" + v + "}"));
         String ocds = "POST /api/v1/tenders/ocds-releases";
         for (String[] rule : List.of(new String[] { "weighting", "POSITIVE" }, new String[] { "minimumSocialValue", "NOT_NEGATIVE" },
                 new String[] { "minimumSocialValuePercent", "NOT_NEGATIVE" }, new String[] { "frameworkVersion", "WHOLE" })) {
             fields.add(new Field(ocds, () -> "/api/v1/tenders/ocds-releases", "POST",
-                    "/releases/0/tender/socialValue/" + rule[0], Kind.valueOf(rule[1]), v -> release(rule[0], v)));
+                    "/releases/0/tender/socialValue/" + rule[0], AbusiveNumbers.valueOf(rule[1]), v -> release(rule[0], v)));
         }
         return fields;
     }
 
     static Stream<Arguments> abusiveNumbers() {
-        return fields().stream().flatMap(field -> field.kind().abuse().stream()
+        return fields().stream().flatMap(field -> field.kind().valuesAndCodes().stream()
                 .map(abuse -> Arguments.of(field, abuse[0], abuse[1])));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.anchornetwork.messaging.OutboxEvent;
+import org.anchornetwork.testsupport.AbusiveNumbers;
 import org.anchornetwork.testsupport.RequiresLocalInfrastructure;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -73,10 +74,8 @@ class NumbersTest {
     }
 
     static Stream<Arguments> abusiveNumbers() {
-        return figures().stream().flatMap(figure -> Stream.of(new String[] { "1e20", "out-of-range" },
-                new String[] { "1e999999", "out-of-range" }, new String[] { "1e-999999", "too-many-decimals" },
-                new String[] { "-1", "negative-value" }, new String[] { "0.001", "too-many-decimals" },
-                new String[] { figure.percent() ? "100.01" : "1e16", "out-of-range" })
+        return figures().stream().flatMap(figure -> Stream.concat(AbusiveNumbers.NOT_NEGATIVE.valuesAndCodes().stream(),
+                Stream.<String[]>of(new String[] { figure.percent() ? "100.01" : "1e16", "out-of-range" }))
                 .map(abuse -> Arguments.of(figure, abuse[0], abuse[1])));
     }
 

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.anchornetwork.testsupport.AbusiveNumbers;
 import org.anchornetwork.testsupport.KeycloakTokens;
 import org.anchornetwork.testsupport.KeycloakTokens.DemoClient;
 import org.anchornetwork.testsupport.LocalInfrastructure;
@@ -246,33 +247,7 @@ class InputAbuseTest {
      * around it, the problem type the write refuses with, and what the field is (so what each abusive value breaks).
      */
     record NumericWrite(String name, DemoClient caller, String method, Supplier<String> path, String pointer, String problemType,
-            Field field, Function<String, String> bodyWithNumber) {
-    }
-
-    /** What a numeric field holds: whether below zero is allowed or refused and how, and its decimals. */
-    enum Field {
-        NOT_NEGATIVE("negative-value", "0.001"), POSITIVE("out-of-range", "0.001"), SIGNED(null, "0.001"),
-        QUANTITY("negative-value", "0.00001"), WHOLE("out-of-range", "1.5");
-
-        final String belowZero;
-        final String overPrecise;
-
-        Field(String belowZero, String overPrecise) {
-            this.belowZero = belowZero;
-            this.overPrecise = overPrecise;
-        }
-
-        /** value, the code of the error it is refused with */
-        List<String[]> abuse() {
-            List<String[]> abuse = new ArrayList<>(List.of(new String[] { "1e20", "out-of-range" },
-                    new String[] { "1e999999", "out-of-range" },
-                    new String[] { "1e-999999", this == WHOLE ? "not-whole-number" : "too-many-decimals" },
-                    new String[] { overPrecise, this == WHOLE ? "not-whole-number" : "too-many-decimals" }));
-            if (belowZero != null) {
-                abuse.add(new String[] { "-1", belowZero });
-            }
-            return abuse;
-        }
+            AbusiveNumbers field, Function<String, String> bodyWithNumber) {
     }
 
     /** What the numeric writes need: a published framework version, an open tender, a contract, a commitment's target. */
@@ -359,47 +334,47 @@ class InputAbuseTest {
         String tenders = "/api/v1/tenders";
         return List.of(
                 new NumericWrite("POST /api/v1/tenders", DemoClient.PORTAL, "POST", () -> tenders, "/socialValueWeighting",
-                        "validation", Field.POSITIVE, NumericFixtures::tender),
+                        "validation", AbusiveNumbers.POSITIVE, NumericFixtures::tender),
                 new NumericWrite("POST /api/v1/tenders/{id}/bids", DemoClient.PORTAL, "POST",
-                        () -> tenders + "/" + NumericFixtures.openTender + "/bids", "/bidPrice", "validation", Field.POSITIVE,
+                        () -> tenders + "/" + NumericFixtures.openTender + "/bids", "/bidPrice", "validation", AbusiveNumbers.POSITIVE,
                         v -> NumericFixtures.bid(v, "2", "12")),
                 new NumericWrite("POST /api/v1/tenders/{id}/bids", DemoClient.PORTAL, "POST",
                         () -> tenders + "/" + NumericFixtures.openTender + "/bids", "/commitments/0/quantity", "validation",
-                        Field.QUANTITY, v -> NumericFixtures.bid("1000", v, "12")),
+                        AbusiveNumbers.QUANTITY, v -> NumericFixtures.bid("1000", v, "12")),
                 new NumericWrite("POST /api/v1/tenders/{id}/bids", DemoClient.PORTAL, "POST",
                         () -> tenders + "/" + NumericFixtures.openTender + "/bids", "/commitments/0/timescaleMonths", "validation",
-                        Field.WHOLE, v -> NumericFixtures.bid("1000", "2", v)),
+                        AbusiveNumbers.WHOLE, v -> NumericFixtures.bid("1000", "2", v)),
                 new NumericWrite("POST /api/v1/tenders/ocds-releases", DemoClient.PORTAL, "POST", () -> tenders + "/ocds-releases",
-                        "/releases/0/tender/socialValue/weighting", "validation", Field.POSITIVE, NumericFixtures::release),
+                        "/releases/0/tender/socialValue/weighting", "validation", AbusiveNumbers.POSITIVE, NumericFixtures::release),
                 new NumericWrite("POST /api/v1/contracts/{id}/deliveries", DemoClient.PORTAL, "POST",
                         () -> "/api/v1/contracts/" + NumericFixtures.contract + "/deliveries", "/lines/0/quantity", "validation",
-                        Field.QUANTITY, v -> "{\"period\":\"2025-26-Q4\",\"lines\":[{\"measureCode\":\"M1\",\"quantity\":" + v + "}]}"),
+                        AbusiveNumbers.QUANTITY, v -> "{\"period\":\"2025-26-Q4\",\"lines\":[{\"measureCode\":\"M1\",\"quantity\":" + v + "}]}"),
                 new NumericWrite("POST /api/v1/frameworks/{id}/versions", DemoClient.NETWORK_ADMIN, "POST",
-                        () -> NumericFixtures.VERSIONS, "/measures/0/proxyValue", "validation", Field.NOT_NEGATIVE,
+                        () -> NumericFixtures.VERSIONS, "/measures/0/proxyValue", "validation", AbusiveNumbers.NOT_NEGATIVE,
                         NumericFixtures::version),
                 new NumericWrite("POST /api/v1/frameworks/{id}/versions/{number}/valuations", DemoClient.COLLEGE, "POST",
-                        () -> NumericFixtures.VERSIONS + "/1/valuations", "/contractValue", "validation", Field.POSITIVE,
+                        () -> NumericFixtures.VERSIONS + "/1/valuations", "/contractValue", "validation", AbusiveNumbers.POSITIVE,
                         v -> "{\"commitments\":[{\"measureCode\":\"M1\",\"quantity\":1}],\"contractValue\":" + v + "}"),
                 new NumericWrite("POST /api/v1/payments", DemoClient.COLLEGE, "POST", () -> "/api/v1/payments", "/payments/0/amount",
-                        "batch-rejected", Field.SIGNED, v -> """
+                        "batch-rejected", AbusiveNumbers.SIGNED, v -> """
                                 {"payments":[{"paymentDate":"2026-10-14","amount":%s,"supplierName":"Numbers Ltd",
                                   "transactionRef":"ABUSE-N-%s"}]}""".formatted(v, UUID.randomUUID())),
                 new NumericWrite("PUT /api/v1/spend/lm3/surveys/{supplier}/{financialYear}", DemoClient.COLLEGE, "PUT",
                         () -> "/api/v1/spend/lm3/surveys/GB-COH-10000002/2026-27", "/staffLocalShare", "validation",
-                        Field.NOT_NEGATIVE, v -> "{\"staffLocalShare\":" + v + ",\"supplierLocalShare\":10}"),
+                        AbusiveNumbers.NOT_NEGATIVE, v -> "{\"staffLocalShare\":" + v + ",\"supplierLocalShare\":10}"),
                 new NumericWrite("PUT /api/v1/spend/lm3/workforce/{financialYear}", DemoClient.COLLEGE, "PUT",
-                        () -> "/api/v1/spend/lm3/workforce/2026-27", "/payroll", "validation", Field.NOT_NEGATIVE,
+                        () -> "/api/v1/spend/lm3/workforce/2026-27", "/payroll", "validation", AbusiveNumbers.NOT_NEGATIVE,
                         v -> "{\"payroll\":" + v + ",\"localResidentShare\":50}"),
                 new NumericWrite("PUT /api/v1/spend/lm3/default-rates", DemoClient.NETWORK_ADMIN, "PUT",
-                        () -> "/api/v1/spend/lm3/default-rates", "/staffRate", "validation", Field.NOT_NEGATIVE,
+                        () -> "/api/v1/spend/lm3/default-rates", "/staffRate", "validation", AbusiveNumbers.NOT_NEGATIVE,
                         v -> "{\"localSupplierRate\":76,\"nonLocalSupplierRate\":36,\"staffRate\":" + v + ",\"source\":\"x\"}"),
                 new NumericWrite("PUT /api/v1/charters/{charterId}/signatories/{organisationId}/commitments/{pledgeCode}",
                         DemoClient.SIGNATORY_BAKERY, "PUT", () -> NumericFixtures.BAKERY + "/commitments/tackling-low-incomes",
-                        "/targets/0/target", "validation", Field.NOT_NEGATIVE, NumericFixtures::targets),
+                        "/targets/0/target", "validation", AbusiveNumbers.NOT_NEGATIVE, NumericFixtures::targets),
                 new NumericWrite("POST /api/v1/charters/{charterId}/signatories/{organisationId}/commitments/{pledgeCode}/progress",
                         DemoClient.SIGNATORY_BAKERY, "POST",
                         () -> NumericFixtures.BAKERY + "/commitments/tackling-low-incomes/progress", "/value", "validation",
-                        Field.NOT_NEGATIVE, v -> """
+                        AbusiveNumbers.NOT_NEGATIVE, v -> """
                                 {"metricCode":"real-living-wage-employees-pct","period":"2026-27-Q1","value":%s}""".formatted(v)));
     }
 
@@ -410,7 +385,7 @@ class InputAbuseTest {
     @TestFactory
     Stream<DynamicNode> abusiveNumbersAreA422AtTheirPointer() {
         return numericWrites().stream().map(write -> DynamicContainer.dynamicContainer(write.name() + " " + write.pointer(),
-                write.field().abuse().stream().map(abuse -> DynamicTest.dynamicTest(abuse[0] + ": 422 " + abuse[1], () -> {
+                write.field().valuesAndCodes().stream().map(abuse -> DynamicTest.dynamicTest(abuse[0] + ": 422 " + abuse[1], () -> {
                     Response response = given().auth().oauth2(KeycloakTokens.accessToken(write.caller()))
                             .contentType("application/json").body(write.bodyWithNumber().apply(abuse[0]))
                             .request(write.method(), write.path().get());
