@@ -49,7 +49,8 @@ class VersionResourceTest {
                          {"code":"FRD9","outcome":"SOCIAL-1","title":"Volunteering hours","unit":"hours",
                           "proxyValue":16.93,"priceBaseYear":2025,"additionalTo":["FRD1"]},
                          {"code":"FRD20","outcome":"SOCIAL-1","title":"Staff trained in safeguarding","unit":"people"}],
-             "targets":[{"description":"Tenders of £100,000 or more","minimumSocialValuePercent":10,"contractValueFrom":100000}]}""";
+             "targets":[{"description":"Tenders of £100,000 or more","minimumSocialValuePercent":10.00,
+                         "contractValueFrom":100000.00}]}""";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

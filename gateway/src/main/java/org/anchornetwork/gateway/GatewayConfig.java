@@ -20,8 +20,8 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8081")
     String frameworkServiceUrl();
 
-    /** Path prefixes owned by framework-service. */
-    @WithDefault("/api/v1/frameworks,/api/v1/tenders,/api/v1/contracts")
+    /** Path prefixes owned by framework-service (its OCDS extension, public, under /api/v1/ocds-extensions). */
+    @WithDefault("/api/v1/frameworks,/api/v1/tenders,/api/v1/contracts,/api/v1/ocds-extensions")
     List<String> frameworkServicePaths();
 
     @WithDefault("http://localhost:8082")
@@ -103,7 +103,7 @@ public interface GatewayConfig {
         MemorySize uploadMaxSize();
 
         /** Upload routes: exact paths, or prefixes when they end with {@code *}. */
-        @WithDefault("/api/v1/payments/uploads*,/api/v1/spend-files*,/api/v1/ocds*")
+        @WithDefault("/api/v1/payments/uploads*,/api/v1/spend-files*,/api/v1/ocds/*")
         List<String> uploadPaths();
     }
 

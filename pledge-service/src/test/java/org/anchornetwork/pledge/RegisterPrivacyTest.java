@@ -82,7 +82,8 @@ class RegisterPrivacyTest {
             for (String personal : PERSONAL) {
                 assertFalse(body.contains(personal), read + " must not show " + personal + ": " + body);
             }
-            assertFalse(body.contains("contactEmail") || body.contains("reportedBy") || body.contains("leavingReason"),
+            assertFalse(body.contains("contactEmail") || body.contains("reportedBy") || body.contains("leavingReason")
+                    || body.contains("pastMemberships"),
                     read + " must not even name private fields: " + body);
         }
         given().get(CHARTER + "/signatories?limit=500").then()

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.anchornetwork.testsupport.AbusiveNumbers;
 import org.anchornetwork.testsupport.KeycloakTokens;
 import org.anchornetwork.testsupport.KeycloakTokens.DemoClient;
 import org.anchornetwork.testsupport.LocalInfrastructure;
@@ -262,6 +263,176 @@ class InputAbuseTest {
             }));
         }
         return tests.stream();
+    }
+
+    /**
+     * A write of a number that is stored (or, for valuations, compared with what is): where the number is, the body
+     * around it, the problem type the write refuses with, and what the field is (so what each abusive value breaks).
+     */
+    record NumericWrite(String name, DemoClient caller, String method, Supplier<String> path, String pointer, String problemType,
+            AbusiveNumbers field, Function<String, String> bodyWithNumber) {
+    }
+
+    /** What the numeric writes need: a published framework version, an open tender, a contract, a commitment's target. */
+    private static final class NumericFixtures {
+        static final String FRAMEWORK = "abuse-numbers-" + UUID.randomUUID().toString().substring(0, 8);
+        static final String VERSIONS = "/api/v1/frameworks/" + FRAMEWORK + "/versions";
+        static final String BAKERY = "/api/v1/charters/fairer-richer-darlington/signatories/GB-COH-10000004";
+        static final String openTender;
+        static final String contract;
+
+        static {
+            String admin = KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN);
+            given().auth().oauth2(admin).contentType("application/json").body("""
+                    {"id":"%s","name":"Abuse numbers","ownerOrgId":"GB-LAE-DAL","family":"LOCAL"}""".formatted(FRAMEWORK))
+                    .post("/api/v1/frameworks").then().statusCode(201);
+            given().auth().oauth2(admin).contentType("application/json").body(version("10.00")).post(VERSIONS).then().statusCode(201);
+            given().auth().oauth2(admin).post(VERSIONS + "/1/publish").then().statusCode(200);
+            String portal = KeycloakTokens.accessToken(DemoClient.PORTAL);
+            openTender = given().auth().oauth2(portal).contentType("application/json").body(tender("15"))
+                    .post("/api/v1/tenders").then().statusCode(201).extract().path("id");
+            String awarded = given().auth().oauth2(portal).contentType("application/json").body(tender("15"))
+                    .post("/api/v1/tenders").then().statusCode(201).extract().path("id");
+            String bid = given().auth().oauth2(portal).contentType("application/json").body(bid("1000", "2", "12"))
+                    .post("/api/v1/tenders/" + awarded + "/bids").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(portal).post("/api/v1/tenders/" + awarded + "/close").then().statusCode(200);
+            given().auth().oauth2(portal).post("/api/v1/tenders/" + awarded + "/evaluation").then().statusCode(200);
+            contract = given().auth().oauth2(portal).contentType("application/json")
+                    .body("{\"bidId\":\"" + bid + "\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2027-12-31\"}")
+                    .post("/api/v1/tenders/" + awarded + "/award").then().statusCode(201).extract().path("id");
+            // The bakery's living-wage target, as CharterJourneysTest sets it, so that a figure can be reported on it.
+            String bakery = KeycloakTokens.accessToken(DemoClient.SIGNATORY_BAKERY);
+            given().auth().oauth2(bakery).contentType("application/json").body("""
+                    {"organisationName":"Tees Valley Bakery","signatoryType":"BUSINESS",
+                     "pledgeCodes":["tackling-low-incomes","give-locally"]}""")
+                    .post("/api/v1/charters/fairer-richer-darlington/signatories").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            given().auth().oauth2(bakery).contentType("application/json").body(targets("100"))
+                    .put(BAKERY + "/commitments/tackling-low-incomes").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        }
+
+        static String version(String proxyValue) {
+            return """
+                    {"themes":[{"code":"JOBS","title":"Jobs"}],"outcomes":[{"code":"JOBS-1","theme":"JOBS","title":"Jobs"}],
+                     "measures":[{"code":"M1","outcome":"JOBS-1","title":"Hours","unit":"hours","proxyValue":%s,
+                       "priceBaseYear":2025}]}""".formatted(proxyValue);
+        }
+
+        static String tender(String weighting) {
+            return """
+                    {"anchorOrgId":"GB-LAE-DAL","anchorName":"Darlington Borough Council","reference":"ABUSE-%s",
+                     "title":"Numbers","frameworkId":"%s","frameworkVersion":1,"measureCodes":["M1"],
+                     "socialValueWeighting":%s,"scoringMethod":"RELATIVE_VALUE","closingAt":"%s"}"""
+                    .formatted(UUID.randomUUID(), FRAMEWORK, weighting, java.time.OffsetDateTime.now().plusHours(2));
+        }
+
+        static String bid(String price, String quantity, String months) {
+            return """
+                    {"bidderOrgId":"GB-COH-10000002","bidderName":"DL Building Supplies Ltd","submissionId":"abuse-%s",
+                     "bidPrice":%s,"commitments":[{"measureCode":"M1","quantity":%s,"timescaleMonths":%s}]}"""
+                    .formatted(UUID.randomUUID(), price, quantity, months);
+        }
+
+        static String targets(String target) {
+            return """
+                    {"targets":[{"metricCode":"real-living-wage-employees-pct","baseline":70,"baselinePeriod":"2025-26",
+                                 "target":%s,"deadline":"2028-03-31"}],
+                     "plannedActions":["Move bakers on zero-hours contracts to the real Living Wage"]}""".formatted(target);
+        }
+
+        static String release(String weighting) {
+            String reference = "ABUSE-OCDS-" + UUID.randomUUID();
+            return """
+                    {"uri":"https://portal.example/ocds/%1$s","version":"1.1","publishedDate":"2026-11-30T09:00:00Z",
+                     "publisher":{"name":"Tees Tender Portal"},
+                     "releases":[{"ocid":"ocds-abuse-%1$s","id":"ocds-abuse-%1$s-01","date":"2026-11-30T09:00:00Z",
+                       "tag":["tender"],"initiationType":"tender","buyer":{"id":"GB-LAE-DAL","name":"Darlington Borough Council"},
+                       "tender":{"id":"%1$s","title":"Numbers","tenderPeriod":{"endDate":"%2$s"},
+                         "socialValue":{"frameworkId":"%3$s","frameworkVersion":1,"measureCodes":["M1"],"weighting":%4$s,
+                           "scoringMethod":"RELATIVE_VALUE"}}}]}""".formatted(reference,
+                    java.time.OffsetDateTime.now().plusHours(2).withNano(0), FRAMEWORK, weighting);
+        }
+    }
+
+    private static List<NumericWrite> numericWrites() {
+        String tenders = "/api/v1/tenders";
+        return List.of(
+                new NumericWrite("POST /api/v1/tenders", DemoClient.PORTAL, "POST", () -> tenders, "/socialValueWeighting",
+                        "validation", AbusiveNumbers.POSITIVE, NumericFixtures::tender),
+                new NumericWrite("POST /api/v1/tenders/{id}/bids", DemoClient.PORTAL, "POST",
+                        () -> tenders + "/" + NumericFixtures.openTender + "/bids", "/bidPrice", "validation", AbusiveNumbers.POSITIVE,
+                        v -> NumericFixtures.bid(v, "2", "12")),
+                new NumericWrite("POST /api/v1/tenders/{id}/bids", DemoClient.PORTAL, "POST",
+                        () -> tenders + "/" + NumericFixtures.openTender + "/bids", "/commitments/0/quantity", "validation",
+                        AbusiveNumbers.QUANTITY, v -> NumericFixtures.bid("1000", v, "12")),
+                new NumericWrite("POST /api/v1/tenders/{id}/bids", DemoClient.PORTAL, "POST",
+                        () -> tenders + "/" + NumericFixtures.openTender + "/bids", "/commitments/0/timescaleMonths", "validation",
+                        AbusiveNumbers.WHOLE, v -> NumericFixtures.bid("1000", "2", v)),
+                new NumericWrite("POST /api/v1/tenders/ocds-releases", DemoClient.PORTAL, "POST", () -> tenders + "/ocds-releases",
+                        "/releases/0/tender/socialValue/weighting", "validation", AbusiveNumbers.POSITIVE, NumericFixtures::release),
+                new NumericWrite("POST /api/v1/contracts/{id}/deliveries", DemoClient.PORTAL, "POST",
+                        () -> "/api/v1/contracts/" + NumericFixtures.contract + "/deliveries", "/lines/0/quantity", "validation",
+                        AbusiveNumbers.QUANTITY, v -> "{\"period\":\"2025-26-Q4\",\"lines\":[{\"measureCode\":\"M1\",\"quantity\":" + v + "}]}"),
+                new NumericWrite("POST /api/v1/frameworks/{id}/versions", DemoClient.NETWORK_ADMIN, "POST",
+                        () -> NumericFixtures.VERSIONS, "/measures/0/proxyValue", "validation", AbusiveNumbers.NOT_NEGATIVE,
+                        NumericFixtures::version),
+                new NumericWrite("POST /api/v1/frameworks/{id}/versions/{number}/valuations", DemoClient.COLLEGE, "POST",
+                        () -> NumericFixtures.VERSIONS + "/1/valuations", "/contractValue", "validation", AbusiveNumbers.POSITIVE,
+                        v -> "{\"commitments\":[{\"measureCode\":\"M1\",\"quantity\":1}],\"contractValue\":" + v + "}"),
+                new NumericWrite("POST /api/v1/payments", DemoClient.COLLEGE, "POST", () -> "/api/v1/payments", "/payments/0/amount",
+                        "batch-rejected", AbusiveNumbers.SIGNED, v -> """
+                                {"payments":[{"paymentDate":"2026-10-14","amount":%s,"supplierName":"Numbers Ltd",
+                                  "transactionRef":"ABUSE-N-%s"}]}""".formatted(v, UUID.randomUUID())),
+                new NumericWrite("PUT /api/v1/spend/lm3/surveys/{supplier}/{financialYear}", DemoClient.COLLEGE, "PUT",
+                        () -> "/api/v1/spend/lm3/surveys/GB-COH-10000002/2026-27", "/staffLocalShare", "validation",
+                        AbusiveNumbers.NOT_NEGATIVE, v -> "{\"staffLocalShare\":" + v + ",\"supplierLocalShare\":10}"),
+                new NumericWrite("PUT /api/v1/spend/lm3/workforce/{financialYear}", DemoClient.COLLEGE, "PUT",
+                        () -> "/api/v1/spend/lm3/workforce/2026-27", "/payroll", "validation", AbusiveNumbers.NOT_NEGATIVE,
+                        v -> "{\"payroll\":" + v + ",\"localResidentShare\":50}"),
+                new NumericWrite("PUT /api/v1/spend/lm3/default-rates", DemoClient.NETWORK_ADMIN, "PUT",
+                        () -> "/api/v1/spend/lm3/default-rates", "/staffRate", "validation", AbusiveNumbers.NOT_NEGATIVE,
+                        v -> "{\"localSupplierRate\":76,\"nonLocalSupplierRate\":36,\"staffRate\":" + v + ",\"source\":\"x\"}"),
+                new NumericWrite("PUT /api/v1/charters/{charterId}/signatories/{organisationId}/commitments/{pledgeCode}",
+                        DemoClient.SIGNATORY_BAKERY, "PUT", () -> NumericFixtures.BAKERY + "/commitments/tackling-low-incomes",
+                        "/targets/0/target", "validation", AbusiveNumbers.NOT_NEGATIVE, NumericFixtures::targets),
+                new NumericWrite("POST /api/v1/charters/{charterId}/signatories/{organisationId}/commitments/{pledgeCode}/progress",
+                        DemoClient.SIGNATORY_BAKERY, "POST",
+                        () -> NumericFixtures.BAKERY + "/commitments/tackling-low-incomes/progress", "/value", "validation",
+                        AbusiveNumbers.NOT_NEGATIVE, v -> """
+                                {"metricCode":"real-living-wage-employees-pct","period":"2026-27-Q1","value":%s}""".formatted(v)));
+    }
+
+    /**
+     * Numbers of every service's writes (issue 15): huge, tiny, negative or more precise than stored, each is a 422 of
+     * the write's problem type with one error at the field (never a 500, never stored as another value).
+     */
+    @TestFactory
+    Stream<DynamicNode> abusiveNumbersAreA422AtTheirPointer() {
+        return numericWrites().stream().map(write -> DynamicContainer.dynamicContainer(write.name() + " " + write.pointer(),
+                write.field().valuesAndCodes().stream().map(abuse -> DynamicTest.dynamicTest(abuse[0] + ": 422 " + abuse[1], () -> {
+                    Response response = given().auth().oauth2(KeycloakTokens.accessToken(write.caller()))
+                            .contentType("application/json").body(write.bodyWithNumber().apply(abuse[0]))
+                            .request(write.method(), write.path().get());
+                    assertEquals(422, response.statusCode(), response::asString);
+                    assertTrue(response.contentType().startsWith("application/problem+json"), response::contentType);
+                    assertEquals("https://anchor-network.org/problems/" + write.problemType(), response.path("type"));
+                    assertEquals(List.of(write.pointer() + " " + abuse[1]),
+                            response.path("errors.collect { it.pointer + ' ' + it.code }"), response::asString);
+                }))));
+    }
+
+    /** Numbers in query parameters: out of range or not plain digits, a 400 naming the parameter. */
+    @TestFactory
+    Stream<DynamicTest> numbersInQueryParametersOutOfRangeAreA400() {
+        List<String[]> cases = List.of(new String[] { "/api/v1/payments?limit=1e3", "invalid-limit" },
+                new String[] { "/api/v1/tenders?limit=99999999999", "invalid-limit" },
+                new String[] { "/api/v1/charters/fairer-richer-darlington/pledges?version=99999999999", "invalid-parameter" },
+                new String[] { "/api/v1/spend/aggregate?limit=1e3", "invalid-parameter" },
+                new String[] { "/api/v1/spend/what-if?category=construction&percent=1e999999", "invalid-parameter" });
+        return cases.stream().map(query -> DynamicTest.dynamicTest(query[0], () -> {
+            Response response = given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.DARLINGTON_COUNCIL)).get(query[0]);
+            assertEquals(400, response.statusCode(), response::asString);
+            assertEquals("https://anchor-network.org/problems/" + query[1], response.path("type"));
+        }));
     }
 
     /**

@@ -48,8 +48,8 @@ class ProcurementJourneysTest {
         as(DemoClient.NETWORK_ADMIN).post("/api/v1/frameworks/" + framework + "/versions/1/publish").then().statusCode(200);
 
         String tender = as(DemoClient.PORTAL).contentType(ContentType.JSON).body("""
-                {"anchorOrgId":"GB-LAE-DAL","reference":"JOURNEY-%s","title":"Depot refurbishment","frameworkId":"%s",
-                 "frameworkVersion":1,"measureCodes":["J1","J2"],"socialValueWeighting":10,"scoringMethod":"RELATIVE_PERCENT",
+                {"anchorOrgId":"GB-LAE-DAL","anchorName":"Darlington Borough Council","reference":"JOURNEY-%s",
+                 "title":"Depot refurbishment","frameworkId":"%s","frameworkVersion":1,"measureCodes":["J1","J2"],"socialValueWeighting":10,"scoringMethod":"RELATIVE_PERCENT",
                  "closingAt":"%s"}""".formatted(UUID.randomUUID(), framework, OffsetDateTime.now().plusDays(7)))
                 .post("/api/v1/tenders").then().statusCode(201).extract().path("id");
         String bids = "/api/v1/tenders/" + tender + "/bids";

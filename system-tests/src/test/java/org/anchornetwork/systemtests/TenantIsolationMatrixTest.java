@@ -127,7 +127,8 @@ class TenantIsolationMatrixTest {
     private static String newTenderOfA() {
         String[] version = publishedOfNetwork.split("/");
         return Caller.PORTAL_FOR_A.request().contentType("application/json").body("""
-                {"anchorOrgId":"GB-LAE-DAL","reference":"MATRIX-%s","title":"Matrix tender","frameworkId":"%s",
+                {"anchorOrgId":"GB-LAE-DAL","anchorName":"Darlington Borough Council","reference":"MATRIX-%s",
+                 "title":"Matrix tender","frameworkId":"%s",
                  "frameworkVersion":%s,"measureCodes":["M1"],"socialValueWeighting":15,"scoringMethod":"RELATIVE_VALUE",
                  "closingAt":"%s"}""".formatted(UUID.randomUUID(), frameworkOfNetwork, version[version.length - 1],
                 java.time.OffsetDateTime.now().plusHours(2)))
@@ -424,7 +425,8 @@ class TenantIsolationMatrixTest {
         operations.put("POST /api/v1/tenders", new Operation(() -> "/api/v1/tenders", () -> {
             String[] version = publishedOfNetwork.split("/");
             return """
-                    {"anchorOrgId":"GB-LAE-DAL","reference":"MATRIX-%s","title":"Matrix tender","frameworkId":"%s",
+                    {"anchorOrgId":"GB-LAE-DAL","anchorName":"Darlington Borough Council","reference":"MATRIX-%s",
+                     "title":"Matrix tender","frameworkId":"%s",
                      "frameworkVersion":%s,"measureCodes":["M1"],"socialValueWeighting":15,"scoringMethod":"RELATIVE_VALUE",
                      "closingAt":"%s"}""".formatted(UUID.randomUUID(), frameworkOfNetwork, version[version.length - 1],
                     java.time.OffsetDateTime.now().plusHours(2));
@@ -468,7 +470,8 @@ class TenantIsolationMatrixTest {
                     {"uri":"https://portal.example/ocds/%1$s","version":"1.1","publishedDate":"2026-11-30T09:00:00Z",
                      "publisher":{"name":"Tees Tender Portal"},
                      "releases":[{"ocid":"ocds-matrix-%1$s","id":"ocds-matrix-%1$s-01","date":"2026-11-30T09:00:00Z",
-                       "tag":["tender"],"initiationType":"tender","buyer":{"id":"GB-LAE-DAL"},
+                       "tag":["tender"],"initiationType":"tender",
+                       "buyer":{"id":"GB-LAE-DAL","name":"Darlington Borough Council"},
                        "tender":{"id":"%1$s","title":"Matrix OCDS tender","tenderPeriod":{"endDate":"%2$s"},
                          "socialValue":{"frameworkId":"%3$s","frameworkVersion":%4$s,"measureCodes":["M1"],"weighting":10,
                            "scoringMethod":"RELATIVE_VALUE"}}}]}""".formatted(reference,
@@ -476,6 +479,11 @@ class TenantIsolationMatrixTest {
         }, outcomes(UNAUTHENTICATED, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)));
         operations.put("GET /api/v1/tenders/{id}/ocds", new Operation(() -> "/api/v1/tenders/" + evaluatedTenderOfA + "/ocds", null,
                 outcomes(UNAUTHENTICATED, OK, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK)));
+        // The social value OCDS extension the packages declare: public, like the frameworks.
+        for (String document : List.of("extension.json", "release-schema.json", "README.md")) {
+            operations.put("GET /api/v1/ocds-extensions/social-value/" + document, new Operation(
+                    () -> "/api/v1/ocds-extensions/social-value/" + document, null, everyone(OK)));
+        }
         operations.put("GET /api/v1/contracts", new Operation(() -> "/api/v1/contracts", null, procurementMembers));
         operations.put("GET /api/v1/contracts/{id}", new Operation(() -> "/api/v1/contracts/" + contractOfA, null, readers));
         operations.put("POST /api/v1/contracts/{id}/deliveries", new Operation(() -> "/api/v1/contracts/" + contractOfA + "/deliveries",

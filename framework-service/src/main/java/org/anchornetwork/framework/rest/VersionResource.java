@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anchornetwork.common.number.NumberParameters;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.common.security.CallerOrganisation;
@@ -205,7 +206,8 @@ public class VersionResource {
             @Parameter(description = "Its published version number") @QueryParam("basedOnVersion") String basedOnVersion,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         VersionDocument.VersionRef basedOn = basedOnFramework == null && basedOnVersion == null ? null
-                : new VersionDocument.VersionRef(basedOnFramework, wholeNumber("basedOnVersion", basedOnVersion));
+                : new VersionDocument.VersionRef(basedOnFramework,
+                        NumberParameters.wholeNumber("basedOnVersion", basedOnVersion, 1, Integer.MAX_VALUE));
         MeasuresCsv.Read read = MeasuresCsv.read(body, contentType, basedOn, Cursors.date("effectiveFrom", effectiveFrom, null),
                 Cursors.date("effectiveTo", effectiveTo, null));
         return created(versions.importCsv(frameworkId, read));
@@ -255,8 +257,12 @@ public class VersionResource {
             version 'from' to this one. Both must be visible to the caller (drafts: network admins only).""")
     public VersionDiff.Result diff(@PathParam("id") String frameworkId, @PathParam("number") String number,
             @Parameter(description = "The earlier version number", required = true) @QueryParam("from") String from) {
+        Integer earlierNumber = NumberParameters.wholeNumber("from", from, 1, Integer.MAX_VALUE);
+        if (earlierNumber == null) {
+            throw ApiProblemException.invalidParameter("from", "the earlier version's number, from 1");
+        }
         FrameworkVersion to = readable(frameworkId, number);
-        FrameworkVersion earlier = readable(frameworkId, from == null ? "" : from);
+        FrameworkVersion earlier = readable(frameworkId, earlierNumber.toString());
         return VersionDiff.between(frameworkId, earlier.number, earlier.document, to.number, to.document);
     }
 
@@ -282,13 +288,6 @@ public class VersionResource {
     }
 
 
-
-    private static Integer wholeNumber(String name, String value) {
-        if (!isVersionNumber(value)) {
-            throw ApiProblemException.badRequest("invalid-parameter", name + " must be a version number such as 1");
-        }
-        return Integer.parseInt(value);
-    }
 
     private static void requireFramework(String frameworkId) {
         if (Framework.findById(frameworkId) == null) {

@@ -42,21 +42,28 @@ public class VersionService {
     public FrameworkVersion createDraft(String frameworkId, VersionDocument document) {
         Framework framework = lockedFramework(frameworkId);
         checkRules(document);
-        return insertDraft(framework, document);
+        return insertDraft(framework, document.normalised());
     }
 
-    /** Imports measures read from a spreadsheet as the next draft; errors name the file's rows and columns. */
+    /**
+     * Imports measures read from a spreadsheet as the next draft; errors name the file's rows and columns. Cells that
+     * could not be read and the rules the rest breaks are reported together; a cell that could not be read keeps its
+     * own error only.
+     */
     @Transactional
     public FrameworkVersion importCsv(String frameworkId, MeasuresCsv.Read read) {
         Framework framework = lockedFramework(frameworkId);
-        List<ProblemError> errors = read.errors();
-        if (errors.isEmpty() && read.document() != null) {
-            errors = read.onCells(VersionRules.check(read.document(), VersionService::publishedDocument));
+        List<ProblemError> errors = new java.util.ArrayList<>(read.errors());
+        if (read.document() != null) {
+            read.onCells(VersionRules.check(read.document(), VersionService::publishedDocument)).stream()
+                    .filter(rule -> read.errors().stream().noneMatch(cell -> cell.row() != null
+                            && cell.row().equals(rule.row()) && cell.column().equals(rule.column())))
+                    .forEach(errors::add);
         }
         if (!errors.isEmpty() || read.document() == null) {
             throw invalid(errors);
         }
-        return insertDraft(framework, read.document());
+        return insertDraft(framework, read.document().normalised());
     }
 
     /** A new draft holding a copy of a published (or retired) version, to change for the next edition. */
@@ -91,7 +98,7 @@ public class VersionService {
                     + version.status.name().toLowerCase() + " and can no longer change; make a new draft instead");
         }
         checkRules(document);
-        version.document = document;
+        version.document = document.normalised();
         version.updatedAt = now();
         return version;
     }

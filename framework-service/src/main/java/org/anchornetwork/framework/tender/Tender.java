@@ -34,6 +34,10 @@ public class Tender extends PanacheEntityBase {
     @Column(name = "anchor_org_id", nullable = false, length = 80)
     public String anchorOrgId;
 
+    /** The anchor's name as the tender gives it: the buyer's name in OCDS. */
+    @Column(name = "anchor_name", nullable = false, length = 300)
+    public String anchorName;
+
     @Column(nullable = false, length = 100)
     public String reference;
 

@@ -1,5 +1,9 @@
 package org.anchornetwork.framework.valuation;
 
+import static org.anchornetwork.framework.NumericColumns.GBP;
+import static org.anchornetwork.framework.NumericColumns.PRICE;
+import static org.anchornetwork.framework.NumericColumns.QUANTITY;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.framework.NumericColumns;
 import org.anchornetwork.framework.version.VersionDocument;
 import org.anchornetwork.framework.version.VersionDocument.Measure;
 import org.anchornetwork.framework.version.VersionDocument.Outcome;
@@ -30,7 +35,6 @@ public final class Valuation {
     public static final String ROUNDING_RULE = "Each line is quantity × proxy value rounded to the penny (half up); "
             + "totals add the rounded lines; socialValuePercent is total × 100 / contractValue rounded to 2 decimal "
             + "places (half up). Unvalued lines add nothing.";
-    static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
     private Valuation() {
@@ -40,12 +44,14 @@ public final class Valuation {
             {"contractValue":1200000.00,"commitments":[{"measureCode":"FRD1","quantity":12.5},
              {"measureCode":"FRD9","quantity":250}]}""")
     public record Request(List<Line> commitments,
-            @Schema(description = "Contract (or bid) value in GBP; gives socialValuePercent") BigDecimal contractValue) {
+            @Schema(description = "Contract (or bid) value in GBP, more than 0, at most 2 decimal places; gives socialValuePercent")
+            BigDecimal contractValue) {
     }
 
     @Schema(description = "One commitment: a measure of the version and how much of it")
     public record Line(String measureCode,
-            @Schema(description = "In the measure's unit, at most 4 decimal places, e.g. 12.5 FTE-years") BigDecimal quantity) {
+            @Schema(description = "In the measure's unit, 0 to 1,000,000,000 with at most 4 decimal places, e.g. 12.5 "
+                    + "FTE-years (answered as 12.5000)") BigDecimal quantity) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -92,10 +98,9 @@ public final class Valuation {
         for (Line line : request.commitments()) {
             Measure measure = measures.get(line.measureCode());
             String theme = outcomes.get(measure.outcome()).theme();
-            BigDecimal value = measure.proxyValue() == null ? null
-                    : line.quantity().multiply(measure.proxyValue()).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal value = valueOf(line.quantity(), measure.proxyValue());
             lines.add(new ValuedLine(measure.code(), measure.title(), theme, measure.outcome(), measure.unit(),
-                    line.quantity(), measure.proxyValue(), measure.priceBaseYear(), value, value != null));
+                    QUANTITY.stored(line.quantity()), measure.proxyValue(), measure.priceBaseYear(), value, value != null));
             if (value == null) {
                 unvalued++;
                 continue;
@@ -112,8 +117,8 @@ public final class Valuation {
                 }
             }
         }
-        BigDecimal percent = request.contractValue() == null ? null
-                : total.multiply(HUNDRED).divide(request.contractValue(), 2, RoundingMode.HALF_UP);
+        BigDecimal contractValue = PRICE.stored(request.contractValue());
+        BigDecimal percent = contractValue == null ? null : total.multiply(HUNDRED).divide(contractValue, 2, RoundingMode.HALF_UP);
         NationalTotals nationalTotals = byNationalTheme == null ? null
                 : new NationalTotals(basedOn.frameworkId(), basedOn.version(),
                         themeTotals(national, byNationalTheme), unmapped);
@@ -121,7 +126,7 @@ public final class Valuation {
                 document.outcomesOrEmpty().stream()
                         .map(outcome -> new Total(outcome.code(), outcome.title(), outcome.theme(), byOutcome.get(outcome.code())))
                         .toList(),
-                total, request.contractValue(), percent, unvalued, nationalTotals, ROUNDING_RULE);
+                total, contractValue, percent, unvalued, nationalTotals, ROUNDING_RULE);
     }
 
     private static String nationalTheme(Measure measure, VersionDocument national) {
@@ -148,14 +153,42 @@ public final class Valuation {
         return zeroes;
     }
 
-    /** A quantity in a measure's unit, committed or delivered: not negative, at most 4 decimals, at most a billion. */
-    public static void checkQuantity(List<ProblemError> errors, String pointer, BigDecimal quantity) {
-        if (quantity.signum() < 0) {
-            errors.add(ProblemError.at(pointer, "negative-value", "must not be negative"));
-        } else if (quantity.stripTrailingZeros().scale() > 4) {
-            errors.add(ProblemError.at(pointer, "too-many-decimals", "at most 4 decimal places"));
-        } else if (quantity.compareTo(MAX_QUANTITY) > 0) {
-            errors.add(ProblemError.at(pointer, "out-of-range", "at most " + MAX_QUANTITY));
+    /** A line's value: quantity × proxy value rounded to the penny (half up); null without a proxy value. */
+    public static BigDecimal valueOf(BigDecimal quantity, BigDecimal proxyValue) {
+        return proxyValue == null ? null : quantity.multiply(proxyValue).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A quantity in a measure's unit, committed or delivered: what {@link NumericColumns#QUANTITY} holds, and (with the
+     * measure's proxy value, when it has one) a value the amounts stored hold.
+     *
+     * @return the line's value when the quantity is valid and the measure has a proxy value, otherwise null
+     */
+    public static BigDecimal checkQuantity(List<ProblemError> errors, String pointer, BigDecimal quantity, BigDecimal proxyValue) {
+        if (quantity == null) {
+            errors.add(ProblemError.at(pointer, "required", "give a quantity in the measure's unit"));
+            return null;
+        }
+        java.util.Optional<ProblemError> problem = QUANTITY.problem(pointer, quantity);
+        if (problem.isPresent()) {
+            errors.add(problem.get());
+            return null;
+        }
+        BigDecimal value = valueOf(quantity, proxyValue);
+        if (value != null && !GBP.accepts(value)) {
+            errors.add(ProblemError.at(pointer, "out-of-range", "valued at £" + value.toPlainString() + " (× £"
+                    + proxyValue.toPlainString() + "), more than the largest amount kept, £" + GBP.largest().toPlainString()));
+            return null;
+        }
+        return value;
+    }
+
+    /** The sum of the lines' values must be an amount too; the error is at the lines' pointer. */
+    public static void checkTotal(List<ProblemError> errors, String pointer, List<BigDecimal> values) {
+        BigDecimal total = values.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (!GBP.accepts(total)) {
+            errors.add(ProblemError.at(pointer, "out-of-range", "valued at £" + total.toPlainString()
+                    + " in all, more than the largest amount kept, £" + GBP.largest().toPlainString()));
         }
     }
 
@@ -164,6 +197,7 @@ public final class Valuation {
         if (request.commitments() == null || request.commitments().isEmpty()) {
             errors.add(ProblemError.at("/commitments", "required", "give at least one commitment"));
         } else {
+            List<BigDecimal> values = new ArrayList<>();
             for (int i = 0; i < request.commitments().size(); i++) {
                 Line line = request.commitments().get(i);
                 String at = "/commitments/" + i;
@@ -171,26 +205,20 @@ public final class Valuation {
                     errors.add(ProblemError.at(at, "required", "must be an object"));
                     continue;
                 }
+                Measure measure = null;
                 if (line.measureCode() == null || line.measureCode().isBlank()) {
                     errors.add(ProblemError.at(at + "/measureCode", "required", "give a measure code of this version"));
                 } else if (!measures.containsKey(line.measureCode())) {
                     errors.add(ProblemError.at(at + "/measureCode", "unknown-measure",
                             "'" + line.measureCode() + "' is not a measure of this version"));
-                }
-                if (line.quantity() == null) {
-                    errors.add(ProblemError.at(at + "/quantity", "required", "give a quantity in the measure's unit"));
                 } else {
-                    checkQuantity(errors, at + "/quantity", line.quantity());
+                    measure = measures.get(line.measureCode());
                 }
+                values.add(checkQuantity(errors, at + "/quantity", line.quantity(), measure == null ? null : measure.proxyValue()));
             }
+            checkTotal(errors, "/commitments", values);
         }
-        BigDecimal contractValue = request.contractValue();
-        if (contractValue != null && (contractValue.signum() <= 0 || contractValue.stripTrailingZeros().scale() > 2)) {
-            errors.add(ProblemError.at("/contractValue", "invalid-amount",
-                    "must be more than 0, in GBP with at most 2 decimal places"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid("Some commitments cannot be valued", errors);
-        }
+        PRICE.check(errors, "/contractValue", request.contractValue());
+        ApiProblemException.throwIfAny(errors, "the commitments to value");
     }
 }

@@ -16,8 +16,8 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 /**
  * How JSON columns ({@link FrameworkVersion#document}) are written and read: with a mapper of their own, not the REST
  * one, so that what the API accepts (unknown fields refused, control characters refused) and what is already stored
- * stay separate concerns. Dates are ISO strings and numbers keep their exact decimals, so the stored document reads
- * like the imported one.
+ * stay separate concerns. Dates are ISO strings and numbers keep their exact decimals, written plainly (as the API
+ * writes them), so the stored document reads like the answered one.
  */
 @JsonFormat
 @PersistenceUnitExtension
@@ -26,6 +26,7 @@ public class DocumentJsonFormat implements FormatMapper {
     private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.anchornetwork.framework.NumericColumns;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -57,8 +58,9 @@ public record VersionDocument(
             String description,
             @Schema(description = "One of: fte-years, people, hours, weeks, gbp, tonnes-co2e, tonnes, miles, count, percent")
             String unit,
-            @Schema(description = "GBP per unit, at most 2 decimal places; absent when the framework carries no value "
-                    + "(e.g. when its licence forbids sharing them)") BigDecimal proxyValue,
+            @Schema(description = "GBP per unit, 0 to 9,999,999,999.99, at most 2 decimal places (answered as stored, e.g. "
+                    + "16.90); absent when the framework carries no value (e.g. when its licence forbids sharing them)")
+            BigDecimal proxyValue,
             @Schema(description = "The year whose prices proxyValue is in; required with a proxyValue") Integer priceBaseYear,
             @Schema(description = "How to count, e.g. first 12 months only") String countingGuidance,
             @Schema(description = "Evidence a supplier must hold") String evidenceRequired,
@@ -72,6 +74,17 @@ public record VersionDocument(
             @Schema(description = "Minimum social value committed, as a percentage of contract value") BigDecimal minimumSocialValuePercent,
             @Schema(description = "Applies to contracts of at least this value in GBP; all contracts when absent")
             BigDecimal contractValueFrom) {
+    }
+
+    /** The document as stored and answered: amounts and percentages at their scale (16.9 becomes 16.90). */
+    public VersionDocument normalised() {
+        return new VersionDocument(effectiveFrom, effectiveTo, basedOn, themes, outcomes, measures == null ? null
+                : measures.stream().map(m -> m == null ? null : new Measure(m.code(), m.outcome(), m.title(), m.description(),
+                        m.unit(), NumericColumns.PROXY_VALUE.stored(m.proxyValue()), m.priceBaseYear(), m.countingGuidance(),
+                        m.evidenceRequired(), m.mapsTo(), m.additionalTo())).toList(),
+                targets == null ? null : targets.stream().map(t -> t == null ? null : new Target(t.description(),
+                        NumericColumns.PERCENT.stored(t.minimumSocialValuePercent()),
+                        NumericColumns.PROXY_VALUE.stored(t.contractValueFrom()))).toList());
     }
 
     public List<Theme> themesOrEmpty() {

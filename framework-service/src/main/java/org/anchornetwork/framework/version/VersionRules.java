@@ -1,6 +1,8 @@
 package org.anchornetwork.framework.version;
 
-import java.math.BigDecimal;
+import static org.anchornetwork.framework.NumericColumns.PERCENT;
+import static org.anchornetwork.framework.NumericColumns.PROXY_VALUE;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +25,6 @@ import org.anchornetwork.framework.version.VersionDocument.VersionRef;
 public final class VersionRules {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
-    static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
-    private static final BigDecimal HUNDRED = new BigDecimal(100);
 
     private final Function<VersionRef, Optional<VersionDocument>> publishedVersions;
     private final List<ProblemError> errors = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class VersionRules {
                 error(at + "/unit", "unknown-unit", "'" + measure.unit() + "' is not a known unit; use one of "
                         + MeasureUnit.codes());
             }
-            money(at + "/proxyValue", measure.proxyValue());
+            PROXY_VALUE.check(errors, at + "/proxyValue", measure.proxyValue());
             if (measure.proxyValue() != null && measure.priceBaseYear() == null) {
                 error(at + "/priceBaseYear", "required", "a proxy value needs the year whose prices it is in");
             }
@@ -146,15 +146,12 @@ public final class VersionRules {
                 continue;
             }
             text(at + "/description", target.description(), false, 1000);
-            BigDecimal percent = target.minimumSocialValuePercent();
-            if (percent == null) {
-                error(at + "/minimumSocialValuePercent", "required", "must be a percentage between 0 and 100");
-            } else if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
-                error(at + "/minimumSocialValuePercent", "out-of-range", "must be between 0 and 100");
-            } else if (percent.stripTrailingZeros().scale() > 2) {
-                error(at + "/minimumSocialValuePercent", "too-many-decimals", "at most 2 decimal places");
+            if (target.minimumSocialValuePercent() == null) {
+                error(at + "/minimumSocialValuePercent", "required", "must be a percentage, " + PERCENT.describe());
+            } else {
+                PERCENT.check(errors, at + "/minimumSocialValuePercent", target.minimumSocialValuePercent());
             }
-            money(at + "/contractValueFrom", target.contractValueFrom());
+            PROXY_VALUE.check(errors, at + "/contractValueFrom", target.contractValueFrom());
         }
     }
 
@@ -220,19 +217,6 @@ public final class VersionRules {
             }
         } else if (value.length() > maxLength) {
             error(at, "too-long", "at most " + maxLength + " characters");
-        }
-    }
-
-    private void money(String at, BigDecimal value) {
-        if (value == null) {
-            return;
-        }
-        if (value.signum() < 0) {
-            error(at, "negative-value", "must not be negative");
-        } else if (value.stripTrailingZeros().scale() > 2) {
-            error(at, "too-many-decimals", "at most 2 decimal places (pence)");
-        } else if (value.compareTo(MAX_MONEY) > 0) {
-            error(at, "out-of-range", "at most " + MAX_MONEY.toPlainString());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.anchornetwork.framework.tender;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -69,8 +70,8 @@ class BidSpreadsheetAndCharterTest {
             @Claim(key = "acts_for", value = "[\"GB-LAE-DAL\"]", type = ClaimType.JSON_ARRAY) })
     void thePortalCreatesATender() {
         tender = given().contentType(ContentType.JSON).body("""
-                {"anchorOrgId":"GB-LAE-DAL","reference":"SHEET-1","title":"Library fit-out","frameworkId":"%s","frameworkVersion":1,
-                 "measureCodes":["FRD1","FRD2"],"socialValueWeighting":15,"scoringMethod":"RELATIVE_VALUE","closingAt":"%s"}"""
+                {"anchorOrgId":"GB-LAE-DAL","anchorName":"Darlington Borough Council","reference":"SHEET-1",
+                 "title":"Library fit-out","frameworkId":"%s","frameworkVersion":1,"measureCodes":["FRD1","FRD2"],"socialValueWeighting":15,"scoringMethod":"RELATIVE_VALUE","closingAt":"%s"}"""
                 .formatted(FRAMEWORK, OffsetDateTime.now().plusHours(1)))
                 .post("/api/v1/tenders").then().statusCode(201).extract().path("id");
     }
@@ -116,6 +117,12 @@ class BidSpreadsheetAndCharterTest {
                 .body("errors[0].row", equalTo(3)).body("errors[0].column", equalTo(1))
                 .body("errors[0].code", equalTo("not-in-tender"))
                 .body("errors.code", hasItems("duplicate-measure"));
+        // Issue 15: cells that cannot be read and the bid's rules, every kind in one 422.
+        given().contentType("text/csv").body(header + "FRD1,,,,lots,,\nFRD3,,,,1,,\nFRD1,,,,-1,,\nFRD2,,,,0.123456,0,\n")
+                .post(bids() + "/upload?bidderName=B&submissionId=sheet-6&bidPrice=1").then().statusCode(422)
+                .body("errors.collect { it.row + ':' + it.column + ' ' + it.code }", containsInAnyOrder("2:5 invalid-number",
+                        "3:1 not-in-tender", "4:1 duplicate-measure", "4:5 negative-value", "5:5 too-many-decimals",
+                        "5:6 out-of-range"));
         given().contentType("text/csv").body("Code,Amount\nFRD1,1\n")
                 .post(bids() + "/upload?bidderName=B&submissionId=sheet-4&bidPrice=1").then().statusCode(422)
                 .body("type", equalTo("https://anchor-network.org/problems/csv-header"))

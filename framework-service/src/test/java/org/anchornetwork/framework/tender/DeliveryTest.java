@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,8 +67,8 @@ class DeliveryTest {
     @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-DAL"))
     void theCouncilAwardsAContractThatStartedInJanuary() {
         tender = given().contentType(ContentType.JSON).body("""
-                {"reference":"DELIVERY-1","title":"Grounds maintenance","frameworkId":"%s","frameworkVersion":1,
-                 "measureCodes":["FRD1","FRD9","FRD20"],"socialValueWeighting":10,"scoringMethod":"FIXED_BANDS",
+                {"anchorName":"Darlington Borough Council","reference":"DELIVERY-1","title":"Grounds maintenance",
+                 "frameworkId":"%s","frameworkVersion":1,"measureCodes":["FRD1","FRD9","FRD20"],"socialValueWeighting":10,"scoringMethod":"FIXED_BANDS",
                  "bands":[{"fromPercent":0,"scorePercent":0},{"fromPercent":5,"scorePercent":100}],"closingAt":"%s"}"""
                 .formatted(FRAMEWORK, OffsetDateTime.now().plusHours(1)))
                 .post("/api/v1/tenders").then().statusCode(201).extract().path("id");
@@ -121,12 +122,14 @@ class DeliveryTest {
         given().contentType(ContentType.JSON).body("""
                 {"period":"2026-27-Q1","lines":[{"measureCode":"FRD9","quantity":400},{"measureCode":"FRD20","quantity":4}]}""")
                 .post(deliveries()).then().statusCode(201).body("deliveredValue", equalTo(6772.00f));
+        // Every kind of error at once: the request's constraints (note) and the report's rules.
         given().contentType(ContentType.JSON).body("""
                 {"period":"2026-27","lines":[{"measureCode":"NOPE","quantity":-1,"evidenceLinks":["ftp://x"]},
-                 {"measureCode":"FRD1","quantity":0.123456}]}""")
+                 {"measureCode":"FRD1","quantity":0.123456},{"measureCode":"FRD9","quantity":1e999999}],"note":"%s"}"""
+                .formatted("x".repeat(2001)))
                 .post(deliveries()).then().statusCode(422)
-                .body("errors.pointer", containsInAnyOrder("/period", "/lines/0/measureCode", "/lines/0/quantity",
-                        "/lines/0/evidenceLinks/0", "/lines/1/quantity"));
+                .body("errors.pointer", containsInAnyOrder("/note", "/period", "/lines/0/measureCode", "/lines/0/quantity",
+                        "/lines/0/evidenceLinks/0", "/lines/1/quantity", "/lines/2/quantity"));
         given().contentType(ContentType.JSON).body("{\"period\":\"2024-25-Q1\",\"lines\":[]}").post(deliveries()).then()
                 .statusCode(422).body("errors[0].code", equalTo("outside-contract"));
         given().contentType(ContentType.JSON).body("{\"period\":\"2027-28-Q1\",\"lines\":[]}").post(deliveries()).then()
@@ -165,7 +168,7 @@ class DeliveryTest {
                 .body("kpis.find { it.measureCode == 'FRD1' }.deliveredQuantity", equalTo(0.75f))
                 .body("kpis.find { it.measureCode == 'FRD1' }.deliveredPercent", equalTo(37.50f))
                 .body("kpis.find { it.measureCode == 'FRD20' }.deliveredValue", org.hamcrest.Matchers.nullValue())
-                .body("kpis.find { it.measureCode == 'FRD20' }.deliveredQuantity", equalTo(4));
+                .body("kpis.find { it.measureCode == 'FRD20' }.deliveredQuantity", equalTo(4.0f));
         given().contentType(ContentType.JSON).body("{\"period\":\"2026-27-Q2\",\"lines\":[{\"measureCode\":\"FRD9\",\"quantity\":100}]}")
                 .post(deliveries()).then().statusCode(201);
         given().get("/api/v1/contracts/" + contract + "/performance").then().body("overdueQuarters", empty())
@@ -202,8 +205,34 @@ class DeliveryTest {
                 .body("releases[0].contracts[0].milestones.type", org.hamcrest.Matchers.everyItem(equalTo("delivery")))
                 .body("releases[0].contracts[0].milestones.find { it.code == 'FRD1' }.status", equalTo("scheduled"))
                 .body("releases[0].parties.find { it.id == '" + SUPPLIER + "' }.roles", containsInAnyOrder("tenderer", "supplier"))
+                .body("releases[0].buyer.name", equalTo("Darlington Borough Council"))
+                .body("releases[0].parties.find { it.id == 'GB-LAE-DAL' }.name", equalTo("Darlington Borough Council"))
+                .body("releases[0].ocid", org.hamcrest.Matchers.matchesRegex("ocds-[a-z0-9]{6}-" + tender))
+                .body("extensions", contains("http://localhost:8080/api/v1/ocds-extensions/social-value/extension.json"))
+                .body("releases[0].contracts[0].socialValue.deliveredValue.amount", equalTo(30965.00f))
+                .body("releases[0].awards[0].socialValue.committedValue.currency", equalTo("GBP"))
                 .extract().asString();
         assertEquals(List.of(), OcdsValidation.errors(json), json);
+        // The check reads the extension: a socialValue object of another shape does not validate.
+        List<String> broken = OcdsValidation.errors(json.replace("\"scoringMethod\":\"FIXED_BANDS\"", "\"scoringMethod\":\"BEST\"")
+                .replace("\"weighting\":10.00", "\"weighting\":\"10\""));
+        assertTrue(broken.stream().anyMatch(error -> error.contains("socialValue/scoringMethod")), broken::toString);
+        assertTrue(broken.stream().anyMatch(error -> error.contains("socialValue/weighting")), broken::toString);
+    }
+
+    @Test
+    @Order(9)
+    void theExtensionIsPublishedWhereThePackagesSayWithNoToken() {
+        given().get("/api/v1/ocds-extensions/social-value/extension.json").then().statusCode(200)
+                .body("name.en", equalTo("Social value")).body("compatibility", contains("1.1"))
+                .body("schemas", contains("release-schema.json"))
+                .body("documentationUrl.en", equalTo("http://localhost:8080/api/v1/ocds-extensions/social-value/README.md"));
+        String served = given().get("/api/v1/ocds-extensions/social-value/release-schema.json").then().statusCode(200)
+                .extract().asString();
+        assertEquals(OcdsValidation.resource("ocds/social-value/release-schema.json").replaceAll("\\s", ""),
+                served.replaceAll("\\s", ""), "the tests validate with the patch the service publishes");
+        given().get("/api/v1/ocds-extensions/social-value/README.md").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("socialValue"));
     }
 
     private static String deliveries() {

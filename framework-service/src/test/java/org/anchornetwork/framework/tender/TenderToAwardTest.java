@@ -111,6 +111,28 @@ class TenderToAwardTest {
         given().get(bids()).then().statusCode(200).body("bidderOrgId", contains("GB-COH-80000001", "GB-COH-80000002", "GB-COH-80000003"));
     }
 
+    /** Issue 15: a bid with several kinds of error is refused once, listing every error of every kind. */
+    @Test
+    @Order(3)
+    @TestSecurity(user = "tees-tender-portal", roles = "portal")
+    @OidcSecurity(claims = { @Claim(key = "org_id", value = "GB-COH-10000001"), @Claim(key = "acts_for", value = "[\"GB-LAE-DAL\"]", type = ClaimType.JSON_ARRAY) })
+    void aBidWithEveryKindOfErrorListsThemAllAtOnce() {
+        given().contentType(ContentType.JSON).body("""
+                {"bidderName":"","submissionId":"sub-e-1","bidPrice":1e-999999,
+                 "commitments":[{"measureCode":"FRD20","quantity":1},{"measureCode":"FRD1","quantity":-1},
+                                {"measureCode":"FRD1","quantity":2.123456},{"measureCode":"FRD9","quantity":1e999999,"timescaleMonths":0},
+                                {"quantity":1}]}""")
+                .post(bids()).then().statusCode(422)
+                .body("type", equalTo("https://anchor-network.org/problems/validation"))
+                .body("errors.collect { it.pointer + ' ' + it.code }", containsInAnyOrder(
+                        "/bidderName NotBlank", "/bidderOrgId required", "/bidPrice too-many-decimals",
+                        "/commitments/0/measureCode not-in-tender", "/commitments/1/quantity negative-value",
+                        "/commitments/2/measureCode duplicate-measure", "/commitments/2/quantity too-many-decimals",
+                        "/commitments/3/quantity out-of-range", "/commitments/3/timescaleMonths out-of-range",
+                        "/commitments/4/measureCode required"));
+        given().get(bids()).then().statusCode(200).body("submissionId", org.hamcrest.Matchers.not(hasItem("sub-e-1")));
+    }
+
     @Test
     @Order(4)
     @TestSecurity(user = "b-ltd", roles = "supplier")
@@ -210,8 +232,8 @@ class TenderToAwardTest {
     private static String tenderBody(String reference, String version, String measures, String method, String extra,
             OffsetDateTime closing) {
         return """
-                {"anchorOrgId":"GB-LAE-DAL","reference":"%s","title":"Town hall refurbishment","frameworkId":"%s",
-                 "frameworkVersion":%s,"measureCodes":%s,"socialValueWeighting":20,"scoringMethod":"%s"%s,"closingAt":"%s"}"""
+                {"anchorOrgId":"GB-LAE-DAL","anchorName":"Darlington Borough Council","reference":"%s",
+                 "title":"Town hall refurbishment","frameworkId":"%s","frameworkVersion":%s,"measureCodes":%s,"socialValueWeighting":20,"scoringMethod":"%s"%s,"closingAt":"%s"}"""
                 .formatted(reference, FRAMEWORK, version, measures, method, extra, closing);
     }
 }

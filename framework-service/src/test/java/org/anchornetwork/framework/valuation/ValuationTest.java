@@ -100,7 +100,7 @@ class ValuationTest {
         Valuation.ValuedLine unvalued = result.lines().get(0);
         assertFalse(unvalued.valued());
         assertNull(unvalued.value());
-        assertEquals(new BigDecimal("40"), unvalued.quantity());
+        assertEquals(new BigDecimal("40.0000"), unvalued.quantity());
         assertTrue(result.lines().get(1).valued());
         assertEquals(1, result.unvaluedLines());
         assertEquals(new BigDecimal("169.30"), result.totalSocialValue());
@@ -125,8 +125,20 @@ class ValuationTest {
                 .collect(Collectors.toMap(ProblemError::pointer, ProblemError::code));
         assertEquals(Map.of("/commitments/1/measureCode", "unknown-measure", "/commitments/2/quantity", "negative-value",
                 "/commitments/3/quantity", "too-many-decimals", "/commitments/4/measureCode", "required",
-                "/commitments/4/quantity", "required", "/contractValue", "invalid-amount"), errors);
+                "/commitments/4/quantity", "required", "/contractValue", "out-of-range"), errors);
 
         assertThrows(ApiProblemException.class, () -> value(new Request(List.of(), null)));
+    }
+
+    @Test
+    void aQuantityWhoseValueNoAmountHoldsIsRefusedAtTheQuantity() {
+        VersionDocument dear = new VersionDocument(null, null, null, List.of(new Theme("JOBS", "Jobs", null)),
+                List.of(new Outcome("JOBS-1", "JOBS", "Local employment", null)),
+                List.of(measure("DEAR", "JOBS-1", "count", "9999999999.99", List.of())), null);
+        ApiProblemException problem = assertThrows(ApiProblemException.class, () -> Valuation.value("dear", 1, dear,
+                new Request(List.of(line("DEAR", "1000000000")), null), null, null));
+        assertEquals(List.of("/commitments/0/quantity out-of-range"), problem.problem().errors().stream()
+                .map(error -> error.pointer() + " " + error.code()).toList());
+        assertTrue(problem.problem().errors().get(0).message().contains("9999999999999999.99"));
     }
 }

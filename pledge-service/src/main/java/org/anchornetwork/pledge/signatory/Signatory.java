@@ -47,12 +47,12 @@ public class Signatory extends PanacheEntityBase {
     @Column(name = "joined_on", nullable = false)
     public LocalDate joinedOn;
 
-    /** Set when the organisation left the charter (or the network removed it); it stays on record. */
+    /**
+     * Set when the organisation left the charter (or the network removed it); it stays on record, and each leaving, with
+     * its reason, is kept in {@link SignatoryLeaving}, also after the organisation signs again.
+     */
     @Column(name = "left_on")
     public LocalDate leftOn;
-
-    @Column(name = "leaving_reason", length = 500)
-    public String leavingReason;
 
     /** Private: for the network's charter team; never on the register or in events. */
     @Column(name = "contact_email", length = 200)

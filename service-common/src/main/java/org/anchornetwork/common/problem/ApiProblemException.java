@@ -37,6 +37,16 @@ public class ApiProblemException extends RuntimeException {
         return new ApiProblemException(422, "validation", "Request is not valid", detail, errors);
     }
 
+    /**
+     * Refuses a request with every error found (of every kind), when there is any: "3 problem(s) with the bid; nothing
+     * was stored".
+     */
+    public static void throwIfAny(List<ProblemError> errors, String what) {
+        if (!errors.isEmpty()) {
+            throw invalid(errors.size() + " problem(s) with " + what + "; nothing was stored", errors);
+        }
+    }
+
     public static ApiProblemException badRequest(String slug, String detail) {
         return new ApiProblemException(400, slug, "Bad request", detail, null);
     }

@@ -13,6 +13,12 @@ public record ProblemError(String pointer, Long row, Integer column, String code
         return new ProblemError(pointer, null, null, code, message);
     }
 
+    /** Whether an error is already at the pointer or inside it, so that a rule about the same field need not add another. */
+    public static boolean anyAt(java.util.List<ProblemError> errors, String pointer) {
+        return errors.stream().anyMatch(error -> error.pointer() != null
+                && (error.pointer().equals(pointer) || error.pointer().startsWith(pointer + "/")));
+    }
+
     public static ProblemError atCell(long row, int column, String code, String message) {
         return new ProblemError(null, row, column, code, message);
     }

@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.anchornetwork.common.number.UnacceptableNumberException;
 import org.anchornetwork.common.web.RequestIds;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -63,6 +65,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException exception, UriInfo uri) {
         String pointer = pointerOf(exception);
+        String at = pointer.isEmpty() ? "/" : pointer;
+        if (exception instanceof UnacceptableNumberException number) {
+            // Valid JSON whose value the field cannot take: a rule broken (422), like a number out of a column's range.
+            return respond(ApiProblemException.invalid("The request body is not valid at " + at + ": " + number.reason(),
+                    List.of(ProblemError.at(at, number.code(), number.reason()))).problem(), uri);
+        }
         String message;
         String code;
         if (exception instanceof PropertyBindingException unknown) {
@@ -82,7 +90,6 @@ public class ProblemMappers {
             code = "json-shape";
             message = "does not match the expected shape";
         }
-        String at = pointer.isEmpty() ? "/" : pointer;
         return respond(malformed("The request body is not valid at " + at + ": " + message,
                 List.of(ProblemError.at(at, code, message))), uri);
     }
@@ -243,7 +250,10 @@ public class ProblemMappers {
         return pointer.length() == 0 ? "/" : pointer.toString();
     }
 
+    /** The constraint's name (NotBlank, Size...), or the code a validator gave (e.g. StoredNumber's too-many-decimals). */
     private static String codeOf(ConstraintViolation<?> violation) {
-        return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        HibernateConstraintViolation<?> hibernate = violation.unwrap(HibernateConstraintViolation.class);
+        String given = hibernate.getDynamicPayload(String.class);
+        return given != null ? given : violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
     }
 }

@@ -188,6 +188,17 @@ class LeakageAndLm3Test {
         given().get("/api/v1/spend/what-if?category=construction&percent=101&" + YEAR).then().statusCode(400)
                 .body("errors[0].pointer", equalTo("percent"));
         given().get("/api/v1/spend/what-if?percent=10&" + YEAR).then().statusCode(400).body("errors[0].pointer", equalTo("category"));
+        // Numbers in query parameters (issue 15): read exactly, out of range a 400 naming the parameter.
+        for (String percent : java.util.List.of("1e999999", "1e-999999", "-1", "10.001", "NaN")) {
+            given().get("/api/v1/spend/what-if?category=construction&percent=" + percent + "&" + YEAR).then().statusCode(400)
+                    .body("type", equalTo("https://anchor-network.org/problems/invalid-parameter"))
+                    .body("errors[0].pointer", equalTo("percent"));
+        }
+        for (String top : java.util.List.of("1e3", "0", "99999999999", "101", "2.5")) {
+            given().get("/api/v1/spend/leakage?top=" + top + "&" + YEAR).then().statusCode(400)
+                    .body("type", equalTo("https://anchor-network.org/problems/invalid-parameter"))
+                    .body("errors[0].pointer", equalTo("top"));
+        }
         given().get("/api/v1/spend/what-if?category=construction&percent=10&format=csv&" + YEAR).then().statusCode(200)
                 .body(containsString("localEconomicValue.gain"));
     }
@@ -202,6 +213,11 @@ class LeakageAndLm3Test {
                 .body("errors[0].code", equalTo("over-100"));
         given().contentType("application/json").body("{\"staffLocalShare\":-1,\"supplierLocalShare\":40}")
                 .put("/api/v1/spend/lm3/surveys/GB-COH-74400001/2044-45").then().statusCode(422);
+        // Every error at once, each at its field, by the columns' rule (numeric(5,2), 0 to 100).
+        given().contentType("application/json").body("{\"staffLocalShare\":1e-999999,\"supplierLocalShare\":1e999999}")
+                .put("/api/v1/spend/lm3/surveys/GB-COH-74400001/2044-45").then().statusCode(422)
+                .body("errors.collect { it.pointer + ' ' + it.code }", org.hamcrest.Matchers.containsInAnyOrder(
+                        "/staffLocalShare too-many-decimals", "/supplierLocalShare out-of-range"));
         given().contentType("application/json").body("{\"staffLocalShare\":1,\"supplierLocalShare\":1}")
                 .put("/api/v1/spend/lm3/surveys/GB-COH-99999999/2044-45").then().statusCode(404);
         given().contentType("application/json").body("{\"staffLocalShare\":1,\"supplierLocalShare\":1}")

@@ -363,6 +363,14 @@ class SpendAggregateTest {
                 .body("errors.pointer", hasItem("/categories"));
         given().contentType("application/json").body("{\"categories\":[],\"rules\":[]}").put("/api/v1/spend/categories")
                 .then().statusCode(422);
+        // Every kind of error at once (issue 15): the set's constraints and its rules.
+        given().contentType("application/json").body("""
+                {"categories":[{"code":"only","label":"","influenceable":true},{"code":"only","label":"Again","influenceable":true}],
+                 "rules":[{"pattern":"*","category":"other"}]}""")
+                .put("/api/v1/spend/categories").then().statusCode(422)
+                .body("errors.collect { it.pointer + ' ' + it.code }", org.hamcrest.Matchers.containsInAnyOrder(
+                        "/categories/0/label NotBlank", "/categories/1/code duplicate", "/categories required",
+                        "/rules/0/category unknown-category"));
     }
 
     @Test

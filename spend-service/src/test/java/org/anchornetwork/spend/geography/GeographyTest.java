@@ -99,6 +99,12 @@ class GeographyTest {
                 {"label":"Nowhere","areaCodes":["E06999999","bad"],"effectiveFrom":"2030-04-01"}""")
                 .post("/api/v1/geography/tiers/nowhere/versions").then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/areaCodes/1"));
+        // Every kind of error at once (issue 15): the tier's name, the request's constraints, unknown areas.
+        given().contentType("application/json").body("""
+                {"label":"","areaCodes":["E06999999","bad"],"effectiveFrom":"2030-04-01"}""")
+                .post("/api/v1/geography/tiers/outside/versions").then().statusCode(422)
+                .body("errors.collect { it.pointer + ' ' + it.code }", org.hamcrest.Matchers.containsInAnyOrder(
+                        "name invalid-name", "/label NotBlank", "/areaCodes/1 Pattern", "/areaCodes/0 unknown-area"));
         given().contentType("application/json").body("""
                 {"label":"Nowhere","areaCodes":["E06999999"],"effectiveFrom":"2030-04-01"}""")
                 .post("/api/v1/geography/tiers/nowhere/versions").then().statusCode(422)

@@ -1,6 +1,8 @@
 package org.anchornetwork.spend.ocds;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -196,7 +198,7 @@ class ReleasePackageTest {
                 .body("errors[1].pointer", equalTo("/releases/2/awards/0/suppliers/0/id"))
                 .body("errors[1].code", equalTo("supplier-not-in-parties"))
                 .body("errors[2].pointer", equalTo("/releases/3/awards/0/value/amount"))
-                .body("errors[2].code", equalTo("negative-amount"));
+                .body("errors[2].code", equalTo("negative-value"));
         assertEquals(0, awardsOf("GB-LAE-O03"));
 
         send(crafted(), "?mode=accept-valid").statusCode(201)
@@ -230,6 +232,28 @@ class ReleasePackageTest {
                 .body("items[0].awardId", equalTo("good-a1")).body("items[0].valueAmount", equalTo(125000.5f))
                 .body("items[0].contracts[0].contractId", equalTo("good-c1"))
                 .body("items[0].contracts[0].dateSigned", equalTo("2026-12-01"));
+    }
+
+    /** Issue 15: amounts are checked against value_amount numeric(16,2) and never rounded; every kind of error at once. */
+    @Test
+    @TestSecurity(user = "numbers", roles = "anchor")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "GB-LAE-O15"))
+    void amountsAreCheckedAgainstTheirColumnAndEveryKindOfErrorIsListed() {
+        for (String[] abuse : List.of(new String[] { "1e20", "out-of-range" }, new String[] { "1e999999", "out-of-range" },
+                new String[] { "1e-999999", "too-many-decimals" }, new String[] { "-1", "negative-value" },
+                new String[] { "125000.001", "too-many-decimals" })) {
+            send(releasePackage(release("amount-" + UUID.randomUUID(), "[\"buyer\"]", "GB-COH-01234567", abuse[0], "")), "")
+                    .statusCode(422).body("type", equalTo("https://anchor-network.org/problems/batch-rejected"))
+                    .body("errors.collect { it.pointer + ' ' + it.code }",
+                            contains("/releases/0/awards/0/value/amount " + abuse[1]));
+        }
+        // A schema error (no date) and rules beyond the schema (no supplier party, a negative amount) in one release.
+        send(releasePackage(release("kinds", "[\"buyer\"]", "GB-COH-99999999", "-10", "")
+                .replace("\"date\":\"2026-11-18T10:00:00Z\",", "")), "").statusCode(422)
+                .body("errors.collect { it.pointer + ' ' + it.code }", containsInAnyOrder("/releases/0/date schema-required",
+                        "/releases/0/awards/0/suppliers/0/id supplier-not-in-parties",
+                        "/releases/0/awards/0/value/amount negative-value"));
+        assertEquals(0, awardsOf("GB-LAE-O15"));
     }
 
     @Test

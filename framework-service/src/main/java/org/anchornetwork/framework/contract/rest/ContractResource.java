@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
@@ -50,8 +50,11 @@ public class ContractResource {
     private final DeliveryService deliveries;
     private final DeliveryTotals totals;
     private final OverdueCheck overdue;
+    private final Constraints constraints;
 
-    public ContractResource(CallerOrganisation caller, DeliveryService deliveries, DeliveryTotals totals, OverdueCheck overdue) {
+    public ContractResource(CallerOrganisation caller, DeliveryService deliveries, DeliveryTotals totals, OverdueCheck overdue,
+            Constraints constraints) {
+        this.constraints = constraints;
         this.caller = caller;
         this.deliveries = deliveries;
         this.totals = totals;
@@ -59,7 +62,9 @@ public class ContractResource {
     }
 
     @Schema(name = "DeliveryLineInput")
-    public record DeliveryLineRequest(@Schema(example = "FRD1") String measureCode, @Schema(example = "1.5") BigDecimal quantity,
+    public record DeliveryLineRequest(@Schema(example = "FRD1") String measureCode,
+            @Schema(description = "In the measure's unit, 0 to 1,000,000,000 with at most 4 decimal places", example = "1.5")
+            BigDecimal quantity,
             @Schema(example = "[\"https://supplier.example/sv/q1-payroll.pdf\"]") List<String> evidenceLinks) {
     }
 
@@ -144,11 +149,15 @@ public class ContractResource {
     @APIResponse(responseCode = "200", description = "Replaced the quarter's report, or was already recorded")
     @APIResponse(responseCode = "404", description = "Not a contract the caller reports on")
     @APIResponse(responseCode = "422", description = "Invalid; every error is listed and nothing is stored")
-    public Response report(@PathParam("id") UUID id, @Valid @NotNull DeliveryRequest request) {
+    public Response report(@PathParam("id") UUID id, @NotNull DeliveryRequest request) {
         Contract contract = visible(id);
-        DeliveryService.Reported reported = deliveries.report(contract, request.period(), request.lines().stream()
-                .map(line -> new DeliveryService.LineInput(line.measureCode(), line.quantity(), line.evidenceLinks())).toList(),
-                request.note() == null || request.note().isBlank() ? null : request.note().strip(), caller.orgId());
+        List<DeliveryService.LineInput> lines = request.lines() == null ? null : request.lines().stream()
+                .map(line -> line == null ? null
+                        : new DeliveryService.LineInput(line.measureCode(), line.quantity(), line.evidenceLinks()))
+                .toList();
+        DeliveryService.Reported reported = deliveries.report(contract, request.period(), lines,
+                request.note() == null || request.note().isBlank() ? null : request.note().strip(), caller.orgId(),
+                constraints.of(request));
         DeliveryView view = DeliveryView.of(reported.report());
         return Responses.createdOrOk(reported.created(), "/api/v1/contracts/" + id + "/deliveries", view);
     }

@@ -40,21 +40,21 @@ public class AwardService {
         this.outbox = outbox;
     }
 
+    /** @param errors what is already wrong with the request (its constraints); the award's rules add theirs */
     @Transactional
-    public Contract award(Tender tender, UUID bidId, LocalDate startsOn, LocalDate endsOn) {
+    public Contract award(Tender tender, UUID bidId, LocalDate startsOn, LocalDate endsOn, List<ProblemError> errors) {
         if (tender.status != Tender.Status.EVALUATED) {
             throw ApiProblemException.conflict("tender-not-evaluated", "Tender " + tender.reference + " is " + tender.statusNow()
                     + "; it is awarded once evaluated");
         }
-        Bid bid = Bid.findById(bidId);
-        if (bid == null || !bid.tenderId.equals(tender.id) || bid.superseded) {
-            throw ApiProblemException.invalid("The bid is not a current bid of this tender", List.of(
-                    ProblemError.at("/bidId", "unknown-bid", "one of the bids in the tender's evaluation")));
+        Bid bid = bidId == null ? null : Bid.findById(bidId);
+        if (bidId != null && (bid == null || !bid.tenderId.equals(tender.id) || bid.superseded)) {
+            errors.add(ProblemError.at("/bidId", "unknown-bid", "one of the bids in the tender's evaluation"));
         }
-        if (!endsOn.isAfter(startsOn)) {
-            throw ApiProblemException.invalid("A contract ends after it starts", List.of(
-                    ProblemError.at("/endsOn", "before-start", "after " + startsOn)));
+        if (startsOn != null && endsOn != null && !endsOn.isAfter(startsOn)) {
+            errors.add(ProblemError.at("/endsOn", "before-start", "after " + startsOn));
         }
+        ApiProblemException.throwIfAny(errors, "the award");
         VersionDocument document = TenderService.documentOf(tender);
         Map<String, VersionDocument.Measure> measures = document.measuresOrEmpty().stream()
                 .collect(Collectors.toMap(VersionDocument.Measure::code, Function.identity()));

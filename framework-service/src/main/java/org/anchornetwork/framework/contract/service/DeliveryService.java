@@ -1,7 +1,8 @@
 package org.anchornetwork.framework.contract.service;
 
+import static org.anchornetwork.framework.NumericColumns.QUANTITY;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,18 +52,22 @@ public class DeliveryService {
     public record Reported(DeliveryReport report, boolean created, boolean changed) {
     }
 
+    /**
+     * @param errors what is already wrong with the request (its constraints): the report's own rules add theirs, and
+     *               one 422 lists them all
+     */
     @Transactional
-    public Reported report(Contract contract, String period, List<LineInput> lines, String note, String reportedBy) {
+    public Reported report(Contract contract, String period, List<LineInput> lines, String note, String reportedBy,
+            List<ProblemError> errors) {
         Map<String, ContractKpi> kpis = ContractKpi.ofContract(contract.id).stream()
                 .collect(Collectors.toMap(kpi -> kpi.measureCode, Function.identity()));
-        ReportingPeriod quarter = validate(contract, period, lines, kpis);
+        ReportingPeriod quarter = validate(contract, period, lines, kpis, errors);
         List<DeliveryReport.Line> valued = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (LineInput line : lines) {
             ContractKpi kpi = kpis.get(line.measureCode());
-            BigDecimal value = kpi.proxyValue == null ? null
-                    : line.quantity().multiply(kpi.proxyValue).setScale(2, RoundingMode.HALF_UP);
-            valued.add(new DeliveryReport.Line(line.measureCode(), line.quantity(), value,
+            BigDecimal value = Valuation.valueOf(line.quantity(), kpi.proxyValue);
+            valued.add(new DeliveryReport.Line(line.measureCode(), QUANTITY.stored(line.quantity()), value,
                     line.evidenceLinks() == null ? List.of() : List.copyOf(line.evidenceLinks())));
             if (value != null) {
                 total = total.add(value);
@@ -98,10 +103,12 @@ public class DeliveryService {
         return new Reported(report, created, true);
     }
 
-    private static ReportingPeriod validate(Contract contract, String period, List<LineInput> lines, Map<String, ContractKpi> kpis) {
-        List<ProblemError> errors = new ArrayList<>();
-        ReportingPeriod quarter = ReportingPeriod.parse(period).filter(p -> !p.isFinancialYear()).orElse(null);
-        if (quarter == null) {
+    private static ReportingPeriod validate(Contract contract, String period, List<LineInput> lines, Map<String, ContractKpi> kpis,
+            List<ProblemError> errors) {
+        ReportingPeriod quarter = period == null ? null : ReportingPeriod.parse(period).filter(p -> !p.isFinancialYear()).orElse(null);
+        if (period == null) {
+            // required: the request's constraints said so
+        } else if (quarter == null) {
             errors.add(ProblemError.at("/period", "invalid-period", "a financial quarter such as 2027-28-Q1: delivery is reported quarterly"));
         } else if (quarter.to().isBefore(contract.startsOn) || quarter.from().isAfter(contract.endsOn)) {
             errors.add(ProblemError.at("/period", "outside-contract", "the contract runs from " + contract.startsOn + " to "
@@ -110,24 +117,24 @@ public class DeliveryService {
             errors.add(ProblemError.at("/period", "future-period", quarter.name() + " has not started"));
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
+        List<BigDecimal> values = new ArrayList<>();
+        for (int i = 0; lines != null && i < lines.size(); i++) {
             LineInput line = lines.get(i);
             String at = "/lines/" + i;
-            if (line.measureCode() == null || !kpis.containsKey(line.measureCode())) {
+            if (line == null) {
+                continue; // the request's constraints said so
+            }
+            ContractKpi kpi = line.measureCode() == null ? null : kpis.get(line.measureCode());
+            if (kpi == null) {
                 errors.add(ProblemError.at(at + "/measureCode", "not-a-kpi", "one of the contract's KPIs: " + kpis.keySet()));
             } else if (!seen.add(line.measureCode())) {
                 errors.add(ProblemError.at(at + "/measureCode", "duplicate-measure", "one line per measure"));
             }
-            if (line.quantity() == null) {
-                errors.add(ProblemError.at(at + "/quantity", "required", "the quantity delivered in the period, in the measure's unit"));
-            } else {
-                Valuation.checkQuantity(errors, at + "/quantity", line.quantity());
-            }
+            values.add(Valuation.checkQuantity(errors, at + "/quantity", line.quantity(), kpi == null ? null : kpi.proxyValue));
             EvidenceLinks.check(errors, at + "/evidenceLinks", line.evidenceLinks());
         }
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid(errors.size() + " problem(s) with the delivery report; nothing was stored", errors);
-        }
+        Valuation.checkTotal(errors, "/lines", values);
+        ApiProblemException.throwIfAny(errors, "the delivery report");
         return quarter;
     }
 

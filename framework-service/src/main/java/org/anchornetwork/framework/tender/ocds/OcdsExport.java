@@ -7,34 +7,77 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anchornetwork.framework.contract.Contract;
 import org.anchornetwork.framework.contract.service.DeliveryTotals;
 import org.anchornetwork.framework.tender.Bid;
 import org.anchornetwork.framework.tender.Tender;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/**
- * A tender as an OCDS 1.1.5 release package: the tender (with its social value rules in a {@code socialValue}
- * extension object), its tenderers, and once awarded the award and the contract, whose social value KPIs are the
- * contract's {@code delivery} milestones (code = measure code, status from delivery so far). Organisation names
- * other than the bidders' are not known to this service, so parties carry ids (org-id.guide) and roles.
- */
-public final class OcdsExport {
+import io.quarkus.runtime.Startup;
 
-    private OcdsExport() {
+/**
+ * A tender as an OCDS 1.1.5 release package: the tender (with its social value rules in the {@code socialValue}
+ * extension's object, declared in the package's {@code extensions}), its tenderers, and once awarded the award and the
+ * contract, whose social value KPIs are the contract's {@code delivery} milestones (code = measure code, status from
+ * delivery so far). Parties carry their org-id.guide ids, roles and names (the buyer's as its tenders give it).
+ *
+ * <p>The ocid prefix must be in the form the Open Contracting Partnership registers ({@code ocds-} and 6 lower-case
+ * letters or digits): the service refuses to start with another.
+ */
+@Startup
+@ApplicationScoped
+public class OcdsExport {
+
+    /** Where the service publishes its social value extension (public, routed to it by the gateway). */
+    public static final String EXTENSION_PATH = "/api/v1/ocds-extensions/social-value";
+    private static final Pattern REGISTERED_PREFIX = Pattern.compile("ocds-[a-z0-9]{6}");
+
+    private final ObjectMapper mapper;
+    private final String ocidPrefix;
+    private final String publicBaseUrl;
+
+    public OcdsExport(ObjectMapper mapper, @ConfigProperty(name = "anchor.framework.ocds.ocid-prefix") String ocidPrefix,
+            @ConfigProperty(name = "anchor.framework.public-base-url") String publicBaseUrl) {
+        this.mapper = mapper;
+        this.ocidPrefix = registeredPrefix(ocidPrefix);
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
 
-    public static ObjectNode releasePackage(ObjectMapper mapper, String ocidPrefix, String uri, Tender tender, List<Bid> bids,
-            Contract contract, DeliveryTotals.Performance performance) {
+    /** The prefix as configured, when it has the registered form; otherwise the service does not start. */
+    public static String registeredPrefix(String configured) {
+        if (configured == null || !REGISTERED_PREFIX.matcher(configured).matches()) {
+            throw new IllegalStateException("anchor.framework.ocds.ocid-prefix (ANCHOR_OCDS_OCID_PREFIX) is '" + configured
+                    + "': an ocid prefix is the one the Open Contracting Partnership registered for the publisher, "
+                    + "'ocds-' and 6 lower-case letters or digits, e.g. ocds-b5fd17");
+        }
+        return configured;
+    }
+
+    /** The public address of the extension's metadata, as release packages declare it. */
+    public String extensionUrl() {
+        return publicBaseUrl + EXTENSION_PATH + "/extension.json";
+    }
+
+    /** The public address of a document under the extension's path. */
+    public String extensionDocumentUrl(String name) {
+        return publicBaseUrl + EXTENSION_PATH + "/" + name;
+    }
+
+    public ObjectNode releasePackage(Tender tender, List<Bid> bids, Contract contract, DeliveryTotals.Performance performance) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String ocid = ocidPrefix + "-" + tender.id;
         ObjectNode pack = mapper.createObjectNode();
-        pack.put("uri", uri);
+        pack.put("uri", publicBaseUrl + "/api/v1/tenders/" + tender.id + "/ocds");
         pack.put("version", "1.1");
+        pack.putArray("extensions").add(extensionUrl());
         pack.put("publishedDate", now.toString());
         pack.putObject("publisher").put("name", "Anchor Network");
         ObjectNode release = pack.putArray("releases").addObject();
@@ -51,14 +94,14 @@ public final class OcdsExport {
         release.put("language", "en");
 
         Map<String, ObjectNode> parties = new LinkedHashMap<>();
-        party(mapper, parties, tender.anchorOrgId, null, "buyer", "procuringEntity");
-        bids.forEach(bid -> party(mapper, parties, bid.bidderOrgId, bid.bidderName, "tenderer"));
+        party(parties, tender.anchorOrgId, tender.anchorName, "buyer", "procuringEntity");
+        bids.forEach(bid -> party(parties, bid.bidderOrgId, bid.bidderName, "tenderer"));
         if (contract != null) {
-            party(mapper, parties, contract.supplierOrgId, contract.supplierName, "supplier");
+            party(parties, contract.supplierOrgId, contract.supplierName, "supplier");
         }
         ArrayNode partyArray = release.putArray("parties");
         parties.values().forEach(partyArray::add);
-        release.putObject("buyer").put("id", tender.anchorOrgId);
+        release.putObject("buyer").put("id", tender.anchorOrgId).put("name", tender.anchorName);
 
         ObjectNode tenderNode = release.putObject("tender");
         tenderNode.put("id", tender.reference);
@@ -68,7 +111,7 @@ public final class OcdsExport {
             case CANCELLED -> "cancelled";
             default -> "complete";
         });
-        tenderNode.putObject("procuringEntity").put("id", tender.anchorOrgId);
+        tenderNode.putObject("procuringEntity").put("id", tender.anchorOrgId).put("name", tender.anchorName);
         tenderNode.put("awardCriteria", "bestProposal");
         tenderNode.put("awardCriteriaDetails", "Social value is " + tender.socialValueWeighting.stripTrailingZeros().toPlainString()
                 + "% of the total score, scored " + tender.scoringMethod + " with framework " + tender.frameworkId
@@ -77,7 +120,7 @@ public final class OcdsExport {
         tenderNode.put("numberOfTenderers", bids.size());
         ArrayNode tenderers = tenderNode.putArray("tenderers");
         bids.forEach(bid -> tenderers.addObject().put("id", bid.bidderOrgId).put("name", bid.bidderName));
-        tenderNode.set("socialValue", socialValue(mapper, tender));
+        tenderNode.set("socialValue", socialValue(tender));
 
         if (contract != null) {
             String awardId = ocid + "-award-" + contract.id;
@@ -87,7 +130,7 @@ public final class OcdsExport {
             award.put("date", contract.awardedAt.toString());
             value(award.putObject("value"), contract.contractValue);
             award.putArray("suppliers").addObject().put("id", contract.supplierOrgId).put("name", contract.supplierName);
-            award.putObject("socialValue").put("committedValue", performance.committedValue());
+            value(award.putObject("socialValue").putObject("committedValue"), performance.committedValue());
 
             ObjectNode contractNode = release.putArray("contracts").addObject();
             contractNode.put("id", contract.id.toString());
@@ -110,14 +153,15 @@ public final class OcdsExport {
                 milestone.put("dueDate", kpi.dueOn() + "T23:59:59Z");
                 milestone.put("status", status(kpi));
             }
-            contractNode.putObject("socialValue").put("committedValue", performance.committedValue())
-                    .put("deliveredValue", performance.deliveredValue());
+            ObjectNode delivered = contractNode.putObject("socialValue");
+            value(delivered.putObject("committedValue"), performance.committedValue());
+            value(delivered.putObject("deliveredValue"), performance.deliveredValue());
         }
         return pack;
     }
 
     /** The tender's social value rules, as the {@code socialValue} extension object read back by the OCDS import. */
-    static ObjectNode socialValue(ObjectMapper mapper, Tender tender) {
+    ObjectNode socialValue(Tender tender) {
         ObjectNode node = mapper.createObjectNode();
         node.put("frameworkId", tender.frameworkId);
         node.put("frameworkVersion", tender.frameworkVersion);
@@ -150,7 +194,7 @@ public final class OcdsExport {
         return kpi.deliveredQuantity().signum() > 0 ? "partiallyMet" : "notMet";
     }
 
-    private static void party(ObjectMapper mapper, Map<String, ObjectNode> parties, String id, String name, String... roles) {
+    private void party(Map<String, ObjectNode> parties, String id, String name, String... roles) {
         ObjectNode party = parties.computeIfAbsent(id, key -> {
             ObjectNode node = mapper.createObjectNode();
             node.put("id", key);

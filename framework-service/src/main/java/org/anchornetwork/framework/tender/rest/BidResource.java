@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -24,10 +22,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anchornetwork.common.number.NumberParameters;
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.Responses;
+import org.anchornetwork.framework.NumericColumns;
 import org.anchornetwork.framework.tender.Bid;
 import org.anchornetwork.framework.tender.Tender;
 import org.anchornetwork.framework.tender.rest.TenderViews.BidView;
@@ -49,14 +50,18 @@ public class BidResource {
 
     private final BidService bids;
     private final TenderAccess access;
+    private final Constraints constraints;
 
-    public BidResource(BidService bids, TenderAccess access) {
+    public BidResource(BidService bids, TenderAccess access, Constraints constraints) {
         this.bids = bids;
         this.access = access;
+        this.constraints = constraints;
     }
 
     @Schema(name = "BidCommitmentInput")
-    public record CommitmentRequest(@Schema(example = "FRD1") String measureCode, @Schema(example = "4.5") BigDecimal quantity,
+    public record CommitmentRequest(@Schema(example = "FRD1") String measureCode,
+            @Schema(description = "In the measure's unit, 0 to 1,000,000,000 with at most 4 decimal places (answered as "
+                    + "stored, e.g. 4.5000)", example = "4.5") BigDecimal quantity,
             @Schema(description = "Within how many months of the contract's start; by its end when absent", example = "12") Integer timescaleMonths,
             @Schema(example = "Three apprentices from Darlington each year") String narrative) {
     }
@@ -69,8 +74,15 @@ public class BidResource {
             @Schema(description = "The bidder; a portal names it, a supplier's token decides it") String bidderOrgId,
             @NotBlank @Size(max = 200) String bidderName,
             @NotBlank @Size(max = 100) @Schema(description = "The portal's id of this submission: the same id again stores nothing twice") String submissionId,
-            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal bidPrice,
+            @NotNull @Schema(description = "GBP, more than 0, at most 2 decimal places") BigDecimal bidPrice,
             @NotNull @Size(max = 200) List<@NotNull CommitmentRequest> commitments) {
+
+        List<Bid.Commitment> bidCommitments() {
+            return commitments == null ? null : commitments.stream().map(c -> c == null ? null
+                    : new Bid.Commitment(c.measureCode(), c.quantity(), c.timescaleMonths(),
+                            c.narrative() == null || c.narrative().isBlank() ? null : c.narrative().strip()))
+                    .toList();
+        }
     }
 
     @POST
@@ -84,15 +96,14 @@ public class BidResource {
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "200", description = "This submission was already stored")
     @APIResponse(responseCode = "409", description = "The tender is not open, or the submission id was used with other content")
-    @APIResponse(responseCode = "422", description = "Invalid commitments; every error is listed")
-    public Response submit(@PathParam("id") UUID tenderId, @Valid @NotNull BidRequest request) {
+    @APIResponse(responseCode = "422", description = "Invalid; every error of every kind (fields, measures outside the "
+            + "tender, duplicates, quantities) is listed")
+    public Response submit(@PathParam("id") UUID tenderId, @NotNull BidRequest request) {
         Tender tender = access.readable(tenderId);
-        String bidder = access.bidderFor(tender, request.bidderOrgId());
+        List<ProblemError> errors = constraints.of(request);
+        String bidder = access.bidderFor(tender, request.bidderOrgId(), "/bidderOrgId", errors);
         BidService.Submitted submitted = bids.submit(tenderId, new BidService.Submission(bidder, request.bidderName(),
-                request.submissionId(), request.bidPrice(), request.commitments().stream()
-                        .map(c -> new Bid.Commitment(c.measureCode(), c.quantity(), c.timescaleMonths(),
-                                c.narrative() == null || c.narrative().isBlank() ? null : c.narrative().strip()))
-                        .toList()), access.callerOrgId());
+                request.submissionId(), request.bidPrice(), request.bidCommitments()), access.callerOrgId(), errors);
         BidView view = BidView.of(submitted.bid());
         return Responses.createdOrOk(submitted.created(), "/api/v1/tenders/" + tenderId + "/bids/" + view.id(), view);
     }
@@ -122,7 +133,7 @@ public class BidResource {
             + "The bid's other fields are query parameters. Errors name the row (the header is row 1) and column.")
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "200", description = "This submission was already stored")
-    @APIResponse(responseCode = "422", description = "Invalid cells; every error is listed with its row and column")
+    @APIResponse(responseCode = "422", description = "Invalid cells; every error of every kind is listed with its row and column")
     public Response upload(@PathParam("id") UUID tenderId,
             @Parameter(description = "The bidder (a portal names it; a supplier's token decides it)") @QueryParam("bidderOrgId") String bidderOrgId,
             @Parameter(description = "The bidder's name", required = true) @QueryParam("bidderName") String bidderName,
@@ -137,24 +148,21 @@ public class BidResource {
         if (submissionId == null || submissionId.isBlank() || submissionId.length() > 100) {
             missing.add(ProblemError.at("submissionId", "required", "the submission's id, at most 100 characters"));
         }
-        try {
-            price = bidPrice == null ? null : new BigDecimal(bidPrice.strip());
-        } catch (NumberFormatException e) {
-            // reported below
+        if (bidPrice == null || bidPrice.isBlank()) {
+            missing.add(ProblemError.at("bidPrice", "required", "the bid price in GBP, " + NumericColumns.PRICE.describe()));
+        } else {
+            price = NumberParameters.decimal("bidPrice", bidPrice, NumericColumns.PRICE, missing);
         }
-        if (price == null || price.signum() <= 0) {
-            missing.add(ProblemError.at("bidPrice", "invalid-amount", "the bid price in GBP, more than 0"));
-        }
+        Tender tender = access.readable(tenderId);
+        String bidder = access.bidderFor(tender, bidderOrgId, "bidderOrgId", missing);
         if (!missing.isEmpty()) {
             throw ApiProblemException.invalidParameters("The bid's query parameters are missing or invalid", missing);
         }
-        Tender tender = access.readable(tenderId);
-        String bidder = access.bidderFor(tender, bidderOrgId);
         BidCsv.Read read = BidCsv.read(body, contentType);
         BidService.Submitted submitted;
         try {
             submitted = bids.submit(tenderId, new BidService.Submission(bidder, bidderName.strip(), submissionId.strip(), price,
-                    read.commitments()), access.callerOrgId());
+                    read.commitments()), access.callerOrgId(), new ArrayList<>(read.cellErrors()));
         } catch (ApiProblemException e) {
             throw read.placed(e);
         }

@@ -9,13 +9,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
@@ -47,7 +44,6 @@ import org.anchornetwork.framework.tender.scoring.ScoringMethod;
 import org.anchornetwork.framework.tender.service.Evaluation;
 import org.anchornetwork.framework.tender.service.TenderAccess;
 import org.anchornetwork.framework.tender.service.TenderService;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,7 +51,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.panache.common.Parameters;
@@ -72,47 +67,53 @@ public class TenderResource {
     private final TenderAccess access;
     private final CallerOrganisation caller;
     private final DeliveryTotals deliveryTotals;
-    private final ObjectMapper objectMapper;
-    private final String ocidPrefix;
-    private final String publicBaseUrl;
+    private final OcdsExport ocdsExport;
     private final OcdsImport ocdsImport;
+    private final Constraints constraints;
 
     public TenderResource(TenderService tenders, Evaluation evaluation, AwardService awards, TenderAccess access,
-            CallerOrganisation caller, DeliveryTotals deliveryTotals,
-            ObjectMapper objectMapper,
-            @ConfigProperty(name = "anchor.framework.ocds.ocid-prefix") String ocidPrefix,
-            @ConfigProperty(name = "anchor.framework.public-base-url") String publicBaseUrl,
-            OcdsImport ocdsImport) {
-        this.ocdsImport = ocdsImport;
+            CallerOrganisation caller, DeliveryTotals deliveryTotals, OcdsExport ocdsExport, OcdsImport ocdsImport,
+            Constraints constraints) {
         this.tenders = tenders;
         this.evaluation = evaluation;
         this.awards = awards;
         this.access = access;
         this.caller = caller;
         this.deliveryTotals = deliveryTotals;
-        this.objectMapper = objectMapper;
-        this.ocidPrefix = ocidPrefix;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.ocdsExport = ocdsExport;
+        this.ocdsImport = ocdsImport;
+        this.constraints = constraints;
     }
 
     @Schema(name = "TenderInput", description = "A tender's social value part", example = """
-            {"anchorOrgId":"GB-LAE-DAL","reference":"DBC-2026-041","title":"Town hall refurbishment",
+            {"anchorOrgId":"GB-LAE-DAL","anchorName":"Darlington Borough Council","reference":"DBC-2026-041",
+             "title":"Town hall refurbishment",
              "frameworkId":"fairer-richer-darlington-sv","frameworkVersion":1,"measureCodes":["FRD1","FRD9"],
              "socialValueWeighting":20,"scoringMethod":"RELATIVE_VALUE","minimumSocialValuePercent":2,
              "closingAt":"2027-01-31T12:00:00Z"}""")
     public record TenderRequest(
             @Schema(description = "The anchor: its own for an anchor's token; one in acts_for for a portal") String anchorOrgId,
+            @Size(max = 300) @Schema(description = "The anchor's name, as OCDS releases name the buyer; when absent, the "
+                    + "name it signed the charter with, else its organisation id") String anchorName,
             @NotBlank @Size(max = 100) String reference,
             @NotBlank @Size(max = 300) String title,
             @NotBlank String frameworkId,
-            @NotNull Integer frameworkVersion,
+            @NotNull @Schema(description = "A published version number, from 1") Integer frameworkVersion,
             @NotEmpty @Size(max = 100) List<@NotBlank String> measureCodes,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal socialValueWeighting,
+            @NotNull @Schema(description = "% of the total score: more than 0, at most 100, at most 2 decimal places "
+                    + "(answered as stored, e.g. 20.00)") BigDecimal socialValueWeighting,
             @NotNull ScoringMethod scoringMethod,
-            @Size(max = 20) List<Scoring.Band> bands,
-            @PositiveOrZero BigDecimal minimumSocialValue,
-            @PositiveOrZero BigDecimal minimumSocialValuePercent,
+            @Size(max = 20) @Schema(description = "FIXED_BANDS only: fromPercent and scorePercent each 0 to 100, at most 2 "
+                    + "decimal places") List<Scoring.Band> bands,
+            @Schema(description = "GBP, 0 or more, at most 2 decimal places") BigDecimal minimumSocialValue,
+            @Schema(description = "% of the bid price, 0 to 100, at most 2 decimal places") BigDecimal minimumSocialValuePercent,
             @NotNull OffsetDateTime closingAt) {
+
+        /** The draft the service checks; the anchor comes from the caller. */
+        public TenderService.Draft draft(String anchor) {
+            return new TenderService.Draft(anchor, anchorName, reference, title, frameworkId, frameworkVersion, measureCodes,
+                    socialValueWeighting, scoringMethod, bands, minimumSocialValue, minimumSocialValuePercent, closingAt);
+        }
     }
 
     @Schema(name = "AwardInput", example = """
@@ -130,13 +131,10 @@ public class TenderResource {
             + "bid price), an optional minimum, and a closing time. References are unique per anchor.")
     @APIResponse(responseCode = "201", description = "Created, OPEN")
     @APIResponse(responseCode = "409", description = "The anchor has a tender with that reference")
-    @APIResponse(responseCode = "422", description = "Invalid; every error is listed")
-    public Response create(@Valid @NotNull TenderRequest request) {
+    @APIResponse(responseCode = "422", description = "Invalid; every error, of every kind, is listed")
+    public Response create(@NotNull TenderRequest request) {
         String anchor = caller.writingFor(request.anchorOrgId(), "/anchorOrgId");
-        Tender tender = tenders.create(new TenderService.Draft(anchor, request.reference(), request.title(),
-                request.frameworkId(), request.frameworkVersion(), request.measureCodes(), request.socialValueWeighting(),
-                request.scoringMethod(), request.bands(), request.minimumSocialValue(), request.minimumSocialValuePercent(),
-                request.closingAt()), caller.orgId());
+        Tender tender = tenders.create(request.draft(anchor), caller.orgId(), constraints.of(request));
         return Response.created(URI.create("/api/v1/tenders/" + tender.id)).entity(TenderView.of(tender)).build();
     }
 
@@ -261,9 +259,7 @@ public class TenderResource {
     public ObjectNode ocds(@PathParam("id") UUID id) {
         Tender tender = access.managedOrAdmin(id);
         Contract contract = Contract.<Contract>find("tenderId", tender.id).firstResult();
-        return OcdsExport.releasePackage(objectMapper, ocidPrefix,
-                publicBaseUrl + "/api/v1/tenders/" + tender.id + "/ocds", tender,
-                Bid.current(tender.id), contract,
+        return ocdsExport.releasePackage(tender, Bid.current(tender.id), contract,
                 contract == null ? null : deliveryTotals.performance(contract, List.of()));
     }
 
@@ -278,8 +274,9 @@ public class TenderResource {
     @APIResponse(responseCode = "409", description = "Not evaluated, or already awarded")
     @APIResponse(responseCode = "422", description = "Not a current bid of the tender, or dates out of order")
     @Transactional
-    public Response award(@PathParam("id") UUID id, @Valid @NotNull AwardRequest request) {
-        Contract contract = awards.award(access.managed(id), request.bidId(), request.startsOn(), request.endsOn());
+    public Response award(@PathParam("id") UUID id, @NotNull AwardRequest request) {
+        Contract contract = awards.award(access.managed(id), request.bidId(), request.startsOn(), request.endsOn(),
+                constraints.of(request));
         return Response.created(URI.create("/api/v1/contracts/" + contract.id)).entity(ContractResource.viewOf(contract)).build();
     }
 }

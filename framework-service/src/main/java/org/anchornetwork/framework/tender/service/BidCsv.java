@@ -36,10 +36,17 @@ public final class BidCsv {
     private BidCsv() {
     }
 
-    /** The commitments read, and for each the file row it came from, to place later errors. */
-    public record Read(List<Bid.Commitment> commitments, List<Long> rows, Map<String, Integer> columns) {
+    /**
+     * The commitments read, for each the file row it came from (to place later errors), and the cells that could not be
+     * read (a commitment with such a cell carries null there; the bid's rules then leave that cell to this error).
+     */
+    public record Read(List<Bid.Commitment> commitments, List<Long> rows, Map<String, Integer> columns,
+            List<ProblemError> cellErrors) {
 
-        /** A problem whose errors point into the commitments (/commitments/i/field), re-pointed at rows and columns. */
+        /**
+         * A problem whose errors point into the commitments (/commitments/i/field), re-pointed at rows and columns; a
+         * cell that could not be read keeps its own error only.
+         */
         public ApiProblemException placed(ApiProblemException problem) {
             Problem original = problem.problem();
             if (original.errors() == null) {
@@ -57,7 +64,12 @@ public final class BidCsv {
                         case "narrative" -> NARRATIVE;
                         default -> MEASURE;
                     });
-                    placed.add(ProblemError.atCell(rows.get(index), column == null ? 1 : column, error.code(), error.message()));
+                    ProblemError onCell = ProblemError.atCell(rows.get(index), column == null ? 1 : column, error.code(),
+                            error.message());
+                    boolean unreadable = cellErrors.stream().anyMatch(cell -> onCell.row().equals(cell.row()) && onCell.column().equals(cell.column()));
+                    if (!unreadable) {
+                        placed.add(onCell);
+                    }
                 } else {
                     placed.add(error);
                 }
@@ -129,9 +141,6 @@ public final class BidCsv {
                 rows.add(row.number());
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid(errors.size() + " cell(s) cannot be read; nothing was stored", errors);
-        }
-        return new Read(commitments, rows, columns);
+        return new Read(commitments, rows, columns, List.copyOf(errors));
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.framework.tender.Tender;
@@ -62,12 +63,15 @@ public class TenderAccess {
         return manages(tender) || caller.hasRole(Roles.NETWORK_ADMIN);
     }
 
-    /** The bidder a submission is for: a portal of the owner names it; a supplier bids only as itself. */
-    public String bidderFor(Tender tender, String requested) {
+    /**
+     * The bidder a submission is for: a portal of the owner names it (when it names none, the error joins
+     * {@code errors} and the bidder is null); a supplier bids only as itself.
+     */
+    public String bidderFor(Tender tender, String requested, String pointer, java.util.List<ProblemError> errors) {
         if (caller.hasRole(Roles.PORTAL) && caller.actsFor().contains(tender.anchorOrgId)) {
             if (requested == null || requested.isBlank()) {
-                throw ApiProblemException.invalid("A portal names the bidder", java.util.List.of(
-                        org.anchornetwork.common.problem.ProblemError.at("/bidderOrgId", "required", "the bidder's organisation id")));
+                errors.add(ProblemError.at(pointer, "required", "the bidder's organisation id"));
+                return null;
             }
             return requested;
         }

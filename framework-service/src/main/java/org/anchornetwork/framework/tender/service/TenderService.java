@@ -1,9 +1,12 @@
 package org.anchornetwork.framework.tender.service;
 
+import static org.anchornetwork.framework.NumericColumns.GBP;
+import static org.anchornetwork.framework.NumericColumns.PERCENT;
+import static org.anchornetwork.framework.NumericColumns.WEIGHTING;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +19,7 @@ import jakarta.transaction.Transactional;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.framework.service.VersionService;
+import org.anchornetwork.framework.tender.CharterSignatory;
 import org.anchornetwork.framework.tender.Tender;
 import org.anchornetwork.framework.tender.scoring.Scoring;
 import org.anchornetwork.framework.tender.scoring.ScoringMethod;
@@ -26,18 +30,21 @@ import org.anchornetwork.framework.version.VersionDocument;
 @ApplicationScoped
 public class TenderService {
 
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
-
     /** A tender as asked for. */
-    public record Draft(String anchorOrgId, String reference, String title, String frameworkId, Integer frameworkVersion,
+    public record Draft(String anchorOrgId, String anchorName, String reference, String title, String frameworkId,
+            Integer frameworkVersion,
             List<String> measureCodes, BigDecimal socialValueWeighting, ScoringMethod scoringMethod,
             List<Scoring.Band> bands, BigDecimal minimumSocialValue, BigDecimal minimumSocialValuePercent,
             OffsetDateTime closingAt) {
     }
 
+    /**
+     * @param errors what is already wrong with the request (its constraints): the tender's rules add theirs, and one
+     *               422 lists them all
+     */
     @Transactional
-    public Tender create(Draft draft, String createdBy) {
-        VersionDocument document = validate(draft);
+    public Tender create(Draft draft, String createdBy, List<ProblemError> errors) {
+        validate(draft, errors);
         if (Tender.count("anchorOrgId = ?1 and reference = ?2", draft.anchorOrgId(), draft.reference().strip()) > 0) {
             throw ApiProblemException.conflict("tender-exists", "Tender " + draft.reference() + " of " + draft.anchorOrgId()
                     + " exists; references are unique per anchor");
@@ -47,16 +54,7 @@ public class TenderService {
         tender.id = UUID.randomUUID();
         tender.anchorOrgId = draft.anchorOrgId();
         tender.reference = draft.reference().strip();
-        tender.title = draft.title().strip();
-        tender.frameworkId = draft.frameworkId();
-        tender.frameworkVersion = draft.frameworkVersion();
-        tender.measureCodes = new LinkedHashSet<>(draft.measureCodes()).toArray(String[]::new);
-        tender.socialValueWeighting = draft.socialValueWeighting();
-        tender.scoringMethod = draft.scoringMethod();
-        tender.bands = draft.scoringMethod() == ScoringMethod.FIXED_BANDS ? draft.bands() : null;
-        tender.minimumSocialValue = draft.minimumSocialValue();
-        tender.minimumSocialValuePercent = draft.minimumSocialValuePercent();
-        tender.closingAt = draft.closingAt();
+        apply(tender, draft);
         tender.status = Tender.Status.OPEN;
         tender.createdByOrgId = createdBy;
         tender.createdAt = now;
@@ -65,27 +63,47 @@ public class TenderService {
         return tender;
     }
 
-    /** New rules for an open tender without bids (the OCDS import checks both). */
+    /** New rules for an open tender without bids (the OCDS import checks both, and the draft). */
     @Transactional
     public Tender update(Tender tender, Draft draft) {
-        validate(draft);
-        tender.title = draft.title().strip();
-        tender.frameworkId = draft.frameworkId();
-        tender.frameworkVersion = draft.frameworkVersion();
-        tender.measureCodes = new LinkedHashSet<>(draft.measureCodes()).toArray(String[]::new);
-        tender.socialValueWeighting = draft.socialValueWeighting();
-        tender.scoringMethod = draft.scoringMethod();
-        tender.bands = draft.scoringMethod() == ScoringMethod.FIXED_BANDS ? draft.bands() : null;
-        tender.minimumSocialValue = draft.minimumSocialValue();
-        tender.minimumSocialValuePercent = draft.minimumSocialValuePercent();
-        tender.closingAt = draft.closingAt();
+        apply(tender, draft);
         tender.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return tender;
     }
 
+    /** A checked draft's content, numbers at their columns' scale (what is answered is what is stored). */
+    private static void apply(Tender tender, Draft draft) {
+        tender.anchorName = anchorName(draft);
+        tender.title = draft.title().strip();
+        tender.frameworkId = draft.frameworkId();
+        tender.frameworkVersion = draft.frameworkVersion();
+        tender.measureCodes = new LinkedHashSet<>(draft.measureCodes()).toArray(String[]::new);
+        tender.socialValueWeighting = WEIGHTING.stored(draft.socialValueWeighting());
+        tender.scoringMethod = draft.scoringMethod();
+        tender.bands = draft.scoringMethod() == ScoringMethod.FIXED_BANDS ? draft.bands().stream()
+                .map(band -> new Scoring.Band(PERCENT.stored(band.fromPercent()), PERCENT.stored(band.scorePercent()))).toList()
+                : null;
+        tender.minimumSocialValue = GBP.stored(draft.minimumSocialValue());
+        tender.minimumSocialValuePercent = PERCENT.stored(draft.minimumSocialValuePercent());
+        tender.closingAt = draft.closingAt();
+    }
+
+    /**
+     * The buyer's name OCDS releases give: the one the tender names; else the name the anchor signed the charter with;
+     * else its organisation id, so that a client written before the name was asked for still creates tenders.
+     */
+    static String anchorName(Draft draft) {
+        if (draft.anchorName() != null && !draft.anchorName().isBlank()) {
+            return draft.anchorName().strip();
+        }
+        return CharterSignatory.<CharterSignatory>find("key.organisationId = ?1 order by updatedAt desc", draft.anchorOrgId())
+                .firstResultOptional().map(signatory -> signatory.organisationName).orElse(draft.anchorOrgId());
+    }
+
     /** Whether the draft says what the tender already says. */
     public static boolean sameRules(Tender tender, Draft draft) {
-        return tender.title.equals(draft.title().strip()) && tender.frameworkId.equals(draft.frameworkId())
+        return tender.title.equals(draft.title().strip()) && tender.anchorName.equals(anchorName(draft))
+                && tender.frameworkId.equals(draft.frameworkId())
                 && java.util.Objects.equals(tender.frameworkVersion, draft.frameworkVersion())
                 && java.util.Arrays.equals(tender.measureCodes, new LinkedHashSet<>(draft.measureCodes()).toArray(String[]::new))
                 && same(tender.socialValueWeighting, draft.socialValueWeighting()) && tender.scoringMethod == draft.scoringMethod()
@@ -146,10 +164,22 @@ public class TenderService {
                 .orElseThrow(() -> new IllegalStateException("Tender " + tender.id + " uses a version that is not public"));
     }
 
-    private static VersionDocument validate(Draft draft) {
-        List<ProblemError> errors = new ArrayList<>();
+    /**
+     * Every rule of a tender, checked at once into {@code errors} (which may already hold the request's constraint
+     * errors; a field already in error is not checked again); 422 listing them all when any.
+     */
+    public static void validate(Draft draft, List<ProblemError> errors) {
+        check(draft, errors);
+        ApiProblemException.throwIfAny(errors, "the tender");
+    }
+
+    /** The tender's rules, adding to {@code errors} and throwing nothing. */
+    public static void check(Draft draft, List<ProblemError> errors) {
+        if (draft.frameworkVersion() != null && draft.frameworkVersion() < 1 && !ProblemError.anyAt(errors, "/frameworkVersion")) {
+            errors.add(ProblemError.at("/frameworkVersion", "out-of-range", "a version number, from 1"));
+        }
         VersionDocument document = null;
-        if (draft.frameworkId() != null && draft.frameworkVersion() != null) {
+        if (draft.frameworkId() != null && draft.frameworkVersion() != null && !ProblemError.anyAt(errors, "/frameworkVersion")) {
             FrameworkVersion version = FrameworkVersion.find(draft.frameworkId(), draft.frameworkVersion()).orElse(null);
             if (version == null || version.status != FrameworkVersion.Status.PUBLISHED) {
                 errors.add(ProblemError.at("/frameworkVersion", "not-published", "framework " + draft.frameworkId()
@@ -159,15 +189,17 @@ public class TenderService {
                 document = version.document;
             }
         }
-        if (document != null) {
+        if (document != null && draft.measureCodes() != null) {
             Set<String> known = document.measuresOrEmpty().stream().map(VersionDocument.Measure::code).collect(Collectors.toSet());
             for (int i = 0; i < draft.measureCodes().size(); i++) {
-                if (!known.contains(draft.measureCodes().get(i))) {
-                    errors.add(ProblemError.at("/measureCodes/" + i, "unknown-measure", "'" + draft.measureCodes().get(i)
+                String code = draft.measureCodes().get(i);
+                if (code != null && !code.isBlank() && !known.contains(code)) {
+                    errors.add(ProblemError.at("/measureCodes/" + i, "unknown-measure", "'" + code
                             + "' is not a measure of " + draft.frameworkId() + " version " + draft.frameworkVersion()));
                 }
             }
         }
+        WEIGHTING.check(errors, "/socialValueWeighting", draft.socialValueWeighting());
         if (draft.scoringMethod() == ScoringMethod.FIXED_BANDS) {
             if (draft.bands() == null || draft.bands().isEmpty()) {
                 errors.add(ProblemError.at("/bands", "required", "FIXED_BANDS needs bands: [{\"fromPercent\":5,\"scorePercent\":50}, ...]"));
@@ -175,29 +207,34 @@ public class TenderService {
                 Set<BigDecimal> froms = new java.util.HashSet<>();
                 for (int i = 0; i < draft.bands().size(); i++) {
                     Scoring.Band band = draft.bands().get(i);
-                    if (band == null || band.fromPercent() == null || band.fromPercent().signum() < 0) {
-                        errors.add(ProblemError.at("/bands/" + i + "/fromPercent", "invalid-value", "a share of the bid price, 0 or more"));
-                    } else if (!froms.add(band.fromPercent().stripTrailingZeros())) {
-                        errors.add(ProblemError.at("/bands/" + i + "/fromPercent", "duplicate-band", "each band starts at another share"));
+                    String at = "/bands/" + i;
+                    if (band == null) {
+                        errors.add(ProblemError.at(at, "required", "a band: {\"fromPercent\":5,\"scorePercent\":50}"));
+                        continue;
                     }
-                    if (band == null || band.scorePercent() == null || band.scorePercent().signum() < 0
-                            || band.scorePercent().compareTo(HUNDRED) > 0) {
-                        errors.add(ProblemError.at("/bands/" + i + "/scorePercent", "invalid-value", "0 to 100: the share of the weighting"));
+                    if (band.fromPercent() == null) {
+                        errors.add(ProblemError.at(at + "/fromPercent", "required", "a share of the bid price, " + PERCENT.describe()));
+                    } else if (PERCENT.accepts(band.fromPercent())) {
+                        if (!froms.add(band.fromPercent().stripTrailingZeros())) {
+                            errors.add(ProblemError.at(at + "/fromPercent", "duplicate-band", "each band starts at another share"));
+                        }
+                    } else {
+                        PERCENT.check(errors, at + "/fromPercent", band.fromPercent());
+                    }
+                    if (band.scorePercent() == null) {
+                        errors.add(ProblemError.at(at + "/scorePercent", "required", "the share of the weighting, " + PERCENT.describe()));
+                    } else {
+                        PERCENT.check(errors, at + "/scorePercent", band.scorePercent());
                     }
                 }
             }
         } else if (draft.bands() != null && !draft.bands().isEmpty()) {
             errors.add(ProblemError.at("/bands", "not-banded", "bands are for FIXED_BANDS only"));
         }
-        if (draft.minimumSocialValuePercent() != null && draft.minimumSocialValuePercent().compareTo(HUNDRED) > 0) {
-            errors.add(ProblemError.at("/minimumSocialValuePercent", "out-of-range", "a share of the bid price, 0 to 100"));
-        }
+        GBP.check(errors, "/minimumSocialValue", draft.minimumSocialValue());
+        PERCENT.check(errors, "/minimumSocialValuePercent", draft.minimumSocialValuePercent());
         if (draft.closingAt() != null && !draft.closingAt().isAfter(OffsetDateTime.now())) {
             errors.add(ProblemError.at("/closingAt", "in-the-past", "a tender closes in the future"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid(errors.size() + " problem(s) with the tender; nothing was stored", errors);
-        }
-        return document;
     }
 }

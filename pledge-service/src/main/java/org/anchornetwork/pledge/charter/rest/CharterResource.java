@@ -22,7 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anchornetwork.common.number.NumberParameters;
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.pledge.charter.Charter;
 import org.anchornetwork.pledge.charter.CharterPledge;
@@ -44,8 +46,10 @@ public class CharterResource {
     private static final String CODE = "[a-z0-9][a-z0-9-]{1,79}";
 
     private final CharterEditor editor;
+    private final Constraints constraints;
 
-    public CharterResource(CharterEditor editor) {
+    public CharterResource(CharterEditor editor, Constraints constraints) {
+        this.constraints = constraints;
         this.editor = editor;
     }
 
@@ -137,9 +141,9 @@ public class CharterResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "A charter with that id exists")
     @APIResponse(responseCode = "422", description = "A field is missing or invalid; every error is listed")
-    public Response create(@Valid @NotNull NewCharter request) {
+    public Response create(@NotNull NewCharter request) {
         Charter charter = editor.create(request.id(), request.title(), request.description(), request.publishedOn(),
-                request.pledges().stream().map(NewPledge::text).toList());
+                texts(request.pledges()), constraints.of(request));
         return Response.created(URI.create("/api/v1/charters/" + charter.id)).entity(CharterView.of(charter)).build();
     }
 
@@ -157,9 +161,10 @@ public class CharterResource {
     @Operation(summary = "List a charter's pledges", description = "The pledges an organisation can take, in the charter's "
             + "order: those of the latest version, or of the version asked for. No token needed.")
     public List<PledgeView> pledges(@PathParam("charterId") String charterId,
-            @Parameter(description = "A charter version; the latest by default", example = "1") @QueryParam("version") Integer version) {
+            @Parameter(description = "A charter version; the latest by default", example = "1") @QueryParam("version") String asked) {
         Charter charter = find(charterId);
-        if (version != null && (version < 1 || version > charter.version)) {
+        Integer version = NumberParameters.wholeNumber("version", asked, 1, Integer.MAX_VALUE);
+        if (version != null && version > charter.version) {
             throw ApiProblemException.notFound("Version of charter " + charterId, String.valueOf(version));
         }
         return CharterPledge.ofVersion(charterId, version == null ? charter.version : version).stream().map(PledgeView::of)
@@ -188,9 +193,9 @@ public class CharterResource {
             + "signing from now on signs the new version.")
     @APIResponse(responseCode = "201", description = "The new version")
     @APIResponse(responseCode = "422", description = "A pledge code already exists, or a field is invalid")
-    public Response newVersion(@PathParam("charterId") String charterId, @Valid @NotNull NewVersion request) {
+    public Response newVersion(@PathParam("charterId") String charterId, @NotNull NewVersion request) {
         Charter charter = editor.newVersion(charterId, request.summary(), request.publishedOn(), request.description(),
-                request.addedPledges().stream().map(NewPledge::text).toList());
+                texts(request.addedPledges()), constraints.of(request));
         CharterVersion version = CharterVersion.findById(new CharterVersion.Key(charterId, charter.version));
         return Response.created(URI.create("/api/v1/charters/" + charterId + "/versions"))
                 .entity(new VersionView(charter.version, version.publishedOn, version.summary,
@@ -206,6 +211,10 @@ public class CharterResource {
         find(charterId);
         return PledgeMetric.<PledgeMetric>list("order by position").stream()
                 .map(m -> new MetricView(m.code, m.title, m.unit, m.source, m.tiered, m.description)).toList();
+    }
+
+    private static List<CharterEditor.PledgeText> texts(List<NewPledge> pledges) {
+        return pledges == null ? null : pledges.stream().map(pledge -> pledge == null ? null : pledge.text()).toList();
     }
 
     public static Charter find(String charterId) {

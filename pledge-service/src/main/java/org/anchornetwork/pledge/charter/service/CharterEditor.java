@@ -3,7 +3,6 @@ package org.anchornetwork.pledge.charter.service;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,12 +28,15 @@ public class CharterEditor {
     public record PledgeText(String code, String title, String description) {
     }
 
+    /** @param errors what is already wrong with the request (its constraints); the charter's rules add theirs */
     @Transactional
-    public Charter create(String id, String title, String description, LocalDate publishedOn, List<PledgeText> pledges) {
-        if (Charter.findById(id) != null) {
+    public Charter create(String id, String title, String description, LocalDate publishedOn, List<PledgeText> pledges,
+            List<ProblemError> errors) {
+        if (id != null && Charter.findById(id) != null) {
             throw ApiProblemException.conflict("charter-exists", "A charter with id " + id + " exists; add a version to it instead");
         }
-        requireDistinctCodes(pledges, Set.of(), "/pledges");
+        distinctCodes(pledges, Set.of(), "/pledges", errors);
+        ApiProblemException.throwIfAny(errors, "the charter");
         Charter charter = new Charter();
         charter.id = id;
         charter.version = 1;
@@ -50,7 +52,7 @@ public class CharterEditor {
     /** Version n+1: the pledges of version n and the new ones, after them. */
     @Transactional
     public Charter newVersion(String charterId, String summary, LocalDate publishedOn, String description,
-            List<PledgeText> addedPledges) {
+            List<PledgeText> addedPledges, List<ProblemError> errors) {
         Charter charter = Charter.findById(charterId, LockModeType.PESSIMISTIC_WRITE);
         if (charter == null) {
             throw ApiProblemException.notFound("Charter", charterId);
@@ -58,12 +60,12 @@ public class CharterEditor {
         List<CharterPledge> existing = CharterPledge.ofCharter(charterId);
         Set<String> taken = new HashSet<>();
         existing.forEach(pledge -> taken.add(pledge.code));
-        requireDistinctCodes(addedPledges, taken, "/addedPledges");
-        if (publishedOn.isBefore(charter.publishedOn)) {
-            throw ApiProblemException.invalid("A version is published after the one before it", List.of(ProblemError.at(
-                    "/publishedOn", "before-previous-version", "version " + charter.version + " was published on "
-                            + charter.publishedOn)));
+        distinctCodes(addedPledges, taken, "/addedPledges", errors);
+        if (publishedOn != null && publishedOn.isBefore(charter.publishedOn)) {
+            errors.add(ProblemError.at("/publishedOn", "before-previous-version", "version " + charter.version
+                    + " was published on " + charter.publishedOn));
         }
+        ApiProblemException.throwIfAny(errors, "the charter version");
         charter.version++;
         charter.publishedOn = publishedOn;
         if (description != null && !description.isBlank()) {
@@ -97,18 +99,14 @@ public class CharterEditor {
         }
     }
 
-    private static void requireDistinctCodes(List<PledgeText> pledges, Set<String> taken, String pointer) {
-        List<ProblemError> errors = new ArrayList<>();
+    private static void distinctCodes(List<PledgeText> pledges, Set<String> taken, String pointer, List<ProblemError> errors) {
         Set<String> seen = new HashSet<>(taken);
-        for (int i = 0; i < pledges.size(); i++) {
-            String code = pledges.get(i).code();
-            if (!seen.add(code)) {
+        for (int i = 0; pledges != null && i < pledges.size(); i++) {
+            String code = pledges.get(i) == null ? null : pledges.get(i).code();
+            if (code != null && !seen.add(code)) {
                 errors.add(ProblemError.at(pointer + "/" + i + "/code", "duplicate-pledge",
                         "'" + code + "' is already a pledge of this charter; a pledge's wording never changes once published"));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid("Pledge codes must be new and distinct", errors);
         }
     }
 }

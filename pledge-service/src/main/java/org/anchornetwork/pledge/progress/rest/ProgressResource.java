@@ -2,7 +2,6 @@ package org.anchornetwork.pledge.progress.rest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,11 +22,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.problem.EvidenceLinks;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.time.ReportingPeriod;
 import org.anchornetwork.common.web.Responses;
+import org.anchornetwork.pledge.NumericColumns;
 import org.anchornetwork.pledge.charter.rest.CharterResource;
 import org.anchornetwork.pledge.metric.PledgeMetric;
 import org.anchornetwork.pledge.progress.ProgressReport;
@@ -60,7 +61,11 @@ public class ProgressResource {
     private final SecurityIdentity identity;
     private final JsonWebToken token;
 
-    public ProgressResource(ProgressRecorder recorder, SignatoryAccess access, SecurityIdentity identity, JsonWebToken token) {
+    private final Constraints constraints;
+
+    public ProgressResource(ProgressRecorder recorder, SignatoryAccess access, SecurityIdentity identity, JsonWebToken token,
+            Constraints constraints) {
+        this.constraints = constraints;
         this.recorder = recorder;
         this.access = access;
         this.identity = identity;
@@ -76,7 +81,8 @@ public class ProgressResource {
     public record ProgressRequest(@Schema(description = "One of the commitment's target metrics") String metricCode,
             @Schema(description = "For tiered metrics: the target's tier", example = "darlington") String tier,
             @NotNull @Schema(description = "A financial year or quarter, not in the future", example = "2026-27-Q2") String period,
-            @Schema(description = "In the metric's unit", example = "92.5") BigDecimal value,
+            @Schema(description = "In the metric's unit: 0 or more (percentages at most 100), at most 2 decimal places; "
+                    + "answered as stored, e.g. 92.50", example = "92.5") BigDecimal value,
             @Size(max = EvidenceLinks.MAX_LINKS) @Schema(description = "http(s) links to evidence; a report with evidence moves the commitment to EVIDENCED")
             List<String> evidenceLinks,
             @Size(max = 2000) String note) {
@@ -113,13 +119,13 @@ public class ProgressResource {
     @APIResponse(responseCode = "403", description = "Another organisation's commitment")
     @APIResponse(responseCode = "422", description = "Invalid; every error is listed and nothing is stored")
     public Response report(@PathParam("charterId") String charterId, @PathParam("organisationId") String organisationId,
-            @PathParam("pledgeCode") String pledgeCode, @Valid @NotNull ProgressRequest request) {
+            @PathParam("pledgeCode") String pledgeCode, @NotNull ProgressRequest request) {
         Signatory signatory = access.ownForWrite(charterId, organisationId);
         if (signatory.leftOn != null && !signatory.leftOn.isAfter(LocalDate.now())) {
             throw ApiProblemException.conflict("signatory-left", organisationId + " left the charter on " + signatory.leftOn);
         }
         Commitment commitment = commitmentOf(signatory, pledgeCode);
-        ProgressRecorder.Figure figure = validated(commitment, request);
+        ProgressRecorder.Figure figure = validated(commitment, request, constraints.of(request));
         long before = ProgressReport.count("commitmentId", commitment.id);
         ProgressRecorder.Recorded recorded = recorder.record(signatory, commitment, figure, LocalDate.now());
         boolean created = ProgressReport.count("commitmentId", commitment.id) > before;
@@ -145,10 +151,12 @@ public class ProgressResource {
         return CommitmentResource.viewOf(commitment, true);
     }
 
-    private ProgressRecorder.Figure validated(Commitment commitment, ProgressRequest request) {
-        List<ProblemError> errors = new ArrayList<>();
-        ReportingPeriod period = ReportingPeriod.parse(request.period()).orElse(null);
-        if (period == null) {
+    /** Every error of the report at once: its constraints (in {@code errors}) and its rules; the figure as stored. */
+    private ProgressRecorder.Figure validated(Commitment commitment, ProgressRequest request, List<ProblemError> errors) {
+        ReportingPeriod period = request.period() == null ? null : ReportingPeriod.parse(request.period()).orElse(null);
+        if (request.period() == null) {
+            // required: the request's constraints said so
+        } else if (period == null) {
             errors.add(ProblemError.at("/period", "invalid-period", "a financial year such as 2026-27 or a quarter such as 2026-27-Q2"));
         } else if (period.from().isAfter(LocalDate.now())) {
             errors.add(ProblemError.at("/period", "future-period", period.name() + " has not started"));
@@ -187,10 +195,9 @@ public class ProgressResource {
         }
         List<String> links = request.evidenceLinks() == null ? List.of() : request.evidenceLinks();
         EvidenceLinks.check(errors, "/evidenceLinks", links);
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid(errors.size() + " problem(s) with the report; nothing was stored", errors);
-        }
-        return new ProgressRecorder.Figure(metric, metric == null ? null : tier, period.name(), request.value(),
+        ApiProblemException.throwIfAny(errors, "the report");
+        return new ProgressRecorder.Figure(metric, metric == null ? null : tier, period.name(),
+                metric == null ? null : NumericColumns.of(metric).stored(request.value()),
                 PledgeMetric.Source.MANUAL, links, request.note() == null || request.note().isBlank() ? null : request.note().strip(),
                 reporter());
     }

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.pledge.charter.rest.CharterResource;
@@ -44,19 +44,22 @@ public class CommitmentResource {
 
     private final CommitmentEditor editor;
     private final SignatoryAccess access;
+    private final Constraints constraints;
 
-    public CommitmentResource(CommitmentEditor editor, SignatoryAccess access) {
+    public CommitmentResource(CommitmentEditor editor, SignatoryAccess access, Constraints constraints) {
         this.editor = editor;
         this.access = access;
+        this.constraints = constraints;
     }
 
     @Schema(name = "TargetInput", description = "A measurable target. The metric decides the unit (GET "
             + "/api/v1/charters/{charterId}/metrics) and whether a tier is named.")
     public record TargetRequest(@Schema(example = "local-spend-share") String metricCode,
             @Schema(description = "Required for tiered metrics (local-spend-share, local-donations-gbp), absent otherwise", example = "darlington") String tier,
-            @Schema(description = "Where the signatory starts from, in the metric's unit", example = "22.50") BigDecimal baseline,
+            @Schema(description = "Where the signatory starts from, in the metric's unit: 0 or more (percentages at most 100), "
+                    + "at most 2 decimal places", example = "22.50") BigDecimal baseline,
             @Schema(description = "The period the baseline describes", example = "2025-26") String baselinePeriod,
-            @Schema(example = "30.00") BigDecimal target,
+            @Schema(description = "In the metric's unit, as the baseline", example = "30.00") BigDecimal target,
             @Schema(description = "After the date the pledge was taken", example = "2028-03-31") LocalDate deadline) {
     }
 
@@ -94,14 +97,14 @@ public class CommitmentResource {
     @APIResponse(responseCode = "403", description = "Another organisation's commitment")
     @APIResponse(responseCode = "422", description = "A target is invalid; every error is listed and nothing is changed")
     public Response set(@PathParam("charterId") String charterId, @PathParam("organisationId") String organisationId,
-            @PathParam("pledgeCode") String pledgeCode, @Valid @NotNull CommitmentRequest request) {
+            @PathParam("pledgeCode") String pledgeCode, @NotNull CommitmentRequest request) {
         Signatory signatory = access.ownForWrite(charterId, organisationId);
         List<CommitmentEditor.TargetInput> targets = request.targets() == null ? List.of() : request.targets().stream()
-                .map(t -> new CommitmentEditor.TargetInput(t.metricCode(), t.tier(), t.baseline(), t.baselinePeriod(),
-                        t.target(), t.deadline()))
+                .map(t -> t == null ? null : new CommitmentEditor.TargetInput(t.metricCode(), t.tier(), t.baseline(),
+                        t.baselinePeriod(), t.target(), t.deadline()))
                 .toList();
         CommitmentEditor.Edited edited = editor.set(signatory, pledgeCode, targets,
-                request.plannedActions() == null ? List.of() : request.plannedActions());
+                request.plannedActions() == null ? List.of() : request.plannedActions(), constraints.of(request));
         CommitmentView view = viewOf(edited.commitment(), true);
         return Responses.createdOrOk(edited.taken(), "/api/v1/charters/" + charterId + "/signatories/" + organisationId
                         + "/commitments", view);

@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,8 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.anchornetwork.common.problem.ApiProblemException;
-import org.anchornetwork.common.problem.ProblemError;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
@@ -57,9 +55,11 @@ public class SignatoryResource {
     private final SignatoryAccess access;
     private final CallerOrganisation caller;
     private final SignatoryIdentifiers identifiers;
+    private final Constraints constraints;
 
     public SignatoryResource(SigningService signing, StandingCheck standing, SignatoryAccess access,
-            CallerOrganisation caller, SignatoryIdentifiers identifiers) {
+            CallerOrganisation caller, SignatoryIdentifiers identifiers, Constraints constraints) {
+        this.constraints = constraints;
         this.signing = signing;
         this.standing = standing;
         this.access = access;
@@ -88,7 +88,8 @@ public class SignatoryResource {
     @Schema(description = "Leaving the charter")
     public record LeaveRequest(
             @Schema(description = "The last day is the day before; today by default", example = "2027-03-31") LocalDate leftOn,
-            @Size(max = 500) @Schema(description = "Private: why, for the charter team") String reason) {
+            @Size(max = 500) @Schema(description = "Private: why, for the charter team; the organisation and the network admin "
+                    + "read it in pastMemberships, nobody else") String reason) {
     }
 
     @Schema(name = "SignatoryStanding", description = "Whether an organisation is a signatory in good standing on a date")
@@ -117,9 +118,9 @@ public class SignatoryResource {
     @APIResponse(responseCode = "201", description = "The organisation joined the charter")
     @APIResponse(responseCode = "200", description = "The organisation was already a signatory; new pledges were added")
     @APIResponse(responseCode = "422", description = "A pledge code is not part of the charter")
-    public Response sign(@PathParam("charterId") String charterId, @Valid @NotNull SignRequest request) {
+    public Response sign(@PathParam("charterId") String charterId, @NotNull SignRequest request) {
         SigningService.Signed signed = signing.sign(charterId, caller.orgId(), request.organisationName(),
-                request.signatoryType(), request.pledgeCodes(), request.contactEmail());
+                request.signatoryType(), request.pledgeCodes(), request.contactEmail(), constraints.of(request));
         SignatoryView view = SignatoryViews.of(List.of(signed.signatory()), organisation -> true).get(0);
         return Responses.createdOrOk(signed.joined(), "/api/v1/charters/" + charterId + "/signatories/" + view.organisationId(),
                 view);
@@ -182,24 +183,19 @@ public class SignatoryResource {
     @RolesAllowed({ Roles.ANCHOR, Roles.SIGNATORY, Roles.NETWORK_ADMIN })
     @Operation(summary = "Leave the charter", description = "The organisation itself leaves, or the network admin removes "
             + "it. Its record stays on file marked as left, off the register, and pledge.signatory-left.v1 is published. "
-            + "Signing again later rejoins.")
+            + "The reason is private: the organisation and the network admin read it in pastMemberships, also after the "
+            + "organisation signs again (which rejoins); it is never on the register, in events or in reports.")
     @APIResponse(responseCode = "200", description = "Left")
     @APIResponse(responseCode = "403", description = "Another organisation's record")
     @APIResponse(responseCode = "409", description = "Already left")
     public SignatoryView leave(@PathParam("charterId") String charterId, @PathParam("organisationId") String organisationId,
-            @Valid LeaveRequest request) {
+            LeaveRequest request) {
         boolean byNetwork = caller.hasRole(Roles.NETWORK_ADMIN);
         if (!byNetwork) {
             access.ownForWrite(charterId, organisationId);
         }
-        LocalDate today = LocalDate.now();
-        LocalDate leftOn = request == null || request.leftOn() == null ? today : request.leftOn();
-        if (leftOn.isBefore(today)) {
-            throw ApiProblemException.invalid("An organisation cannot leave in the past", List.of(ProblemError.at("/leftOn",
-                    "in-the-past", "today or later; the register's history does not change")));
-        }
-        Signatory signatory = signing.leave(charterId, organisationId, leftOn, request == null ? null : request.reason(),
-                byNetwork);
+        Signatory signatory = signing.leave(charterId, organisationId, request == null ? null : request.leftOn(),
+                request == null ? null : request.reason(), byNetwork, constraints.of(request));
         return SignatoryViews.of(List.of(signatory), access::seesPrivateFieldsOf).get(0);
     }
 
@@ -217,9 +213,10 @@ public class SignatoryResource {
     @APIResponse(responseCode = "409", description = "An identifier belongs to another signatory")
     @APIResponse(responseCode = "422", description = "An identifier is not an org-id.guide or 360Giving identifier")
     public SignatoryView registerIdentifiers(@PathParam("charterId") String charterId,
-            @PathParam("organisationId") String organisationId, @Valid @NotNull IdentifiersRequest request) {
+            @PathParam("organisationId") String organisationId, @NotNull IdentifiersRequest request) {
         access.ownForWrite(charterId, organisationId);
-        Signatory signatory = identifiers.replace(charterId, organisationId, request.identifiers());
+        Signatory signatory = identifiers.replace(charterId, organisationId,
+                request.identifiers() == null ? List.of() : request.identifiers(), constraints.of(request));
         return SignatoryViews.of(List.of(signatory), access::seesPrivateFieldsOf).get(0);
     }
 

@@ -14,6 +14,7 @@ import org.anchornetwork.pledge.signatory.Commitment;
 import org.anchornetwork.pledge.signatory.CommitmentStatus;
 import org.anchornetwork.pledge.signatory.CommitmentTarget;
 import org.anchornetwork.pledge.signatory.Signatory;
+import org.anchornetwork.pledge.signatory.SignatoryLeaving;
 import org.anchornetwork.pledge.signatory.SignatoryType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,8 +22,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * How signatories, commitments and progress read. The public register shows organisations only: name, type, pledges,
- * targets, status and progress. Who reported a figure and the contact address are private: only the organisation
- * itself and the network admin see them, and for anyone else they are absent from the JSON.
+ * targets, status and progress. Who reported a figure, the contact address and past memberships with the reasons for
+ * leaving are private: only the organisation itself and the network admin see them, and for anyone else they are
+ * absent from the JSON.
  */
 public final class SignatoryViews {
 
@@ -80,7 +82,18 @@ public final class SignatoryViews {
             List<String> otherIdentifiers,
             List<CommitmentView> commitments,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Private: the charter team's contact; only the signatory and the network admin see it")
-            String contactEmail) {
+            String contactEmail,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Private: each membership that ended, oldest "
+                    + "first, with the reason given for leaving (kept after signing again); only the signatory and the "
+                    + "network admin see it")
+            List<PastMembershipView> pastMemberships) {
+    }
+
+    @Schema(name = "PastMembership", description = "A membership of the charter that ended")
+    public record PastMembershipView(LocalDate joinedOn, LocalDate leftOn,
+            @Schema(description = "Why, as the organisation or the network admin said", example = "Closing the shop") String leavingReason,
+            @Schema(description = "Whether the network admin removed the organisation; absent when not recorded")
+            Boolean removedByNetwork) {
     }
 
     /** Views of signatories, reading their commitments, targets and latest progress in three queries. */
@@ -90,6 +103,9 @@ public final class SignatoryViews {
         Map<UUID, List<CommitmentTarget>> targets = CommitmentTarget.ofCommitments(commitmentIds);
         Map<UUID, ProgressReport> latest = ProgressReport.latestOf(commitmentIds);
         Map<String, PledgeMetric> metrics = metrics();
+        // Leavings are private: read only for the records whose private fields the caller sees.
+        Map<UUID, List<SignatoryLeaving>> leavings = SignatoryLeaving.ofSignatories(signatories.stream()
+                .filter(s -> showPrivateOf.test(s.organisationId)).map(s -> s.id).toList());
         List<SignatoryView> views = new ArrayList<>();
         for (Signatory signatory : signatories) {
             boolean showPrivate = showPrivateOf.test(signatory.organisationId);
@@ -100,7 +116,9 @@ public final class SignatoryViews {
                     signatory.charterVersion, signatory.joinedOn, signatory.leftOn,
                     commitmentViews.stream().map(CommitmentView::pledgeCode).toList(), List.of(signatory.otherIdentifiers),
                     commitmentViews,
-                    showPrivate ? signatory.contactEmail : null));
+                    showPrivate ? signatory.contactEmail : null,
+                    showPrivate ? leavings.getOrDefault(signatory.id, List.of()).stream().map(leaving -> new PastMembershipView(
+                            leaving.joinedOn, leaving.leftOn, leaving.reason, leaving.removedByNetwork)).toList() : null));
         }
         return views;
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.anchornetwork.common.problem.ApiProblemException;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.time.ReportingPeriod;
+import org.anchornetwork.pledge.NumericColumns;
 import org.anchornetwork.pledge.charter.CharterPledge;
 import org.anchornetwork.pledge.giving.service.GivingProgress;
 import org.anchornetwork.pledge.metric.PledgeMetric;
@@ -34,7 +34,6 @@ import org.anchornetwork.pledge.signatory.rest.SignatoryViews;
 @ApplicationScoped
 public class CommitmentEditor {
 
-    private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final String TIER = "[a-z0-9][a-z0-9-]{0,39}";
 
     private final SpendProgress spendProgress;
@@ -56,8 +55,13 @@ public class CommitmentEditor {
     public record Edited(Commitment commitment, boolean taken) {
     }
 
+    /**
+     * @param errors what is already wrong with the request (its constraints): the targets' rules add theirs, and one
+     *               422 lists them all
+     */
     @Transactional
-    public Edited set(Signatory signatory, String pledgeCode, List<TargetInput> targets, List<String> plannedActions) {
+    public Edited set(Signatory signatory, String pledgeCode, List<TargetInput> targets, List<String> plannedActions,
+            List<ProblemError> errors) {
         if (signatory.leftOn != null && !signatory.leftOn.isAfter(LocalDate.now())) {
             throw ApiProblemException.conflict("signatory-left", signatory.organisationId + " left the charter on "
                     + signatory.leftOn + "; sign again to rejoin");
@@ -68,7 +72,7 @@ public class CommitmentEditor {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Commitment commitment = Commitment.of(signatory.id, pledgeCode).orElse(null);
         boolean taken = commitment == null;
-        validate(targets, plannedActions, taken ? now.toLocalDate() : commitment.committedOn);
+        validate(targets, plannedActions, taken ? now.toLocalDate() : commitment.committedOn, errors);
         if (taken) {
             commitment = SigningService.take(signatory, pledgeCode, now);
         }
@@ -80,9 +84,9 @@ public class CommitmentEditor {
             target.commitmentId = commitment.id;
             target.metricCode = input.metricCode();
             target.tier = blankToNull(input.tier());
-            target.baseline = input.baseline();
+            target.baseline = NumericColumns.FIGURE.stored(input.baseline());
             target.baselinePeriod = blankToNull(input.baselinePeriod());
-            target.target = input.target();
+            target.target = NumericColumns.FIGURE.stored(input.target());
             target.deadline = input.deadline();
             target.position = ++position;
             target.persist();
@@ -97,13 +101,16 @@ public class CommitmentEditor {
         return new Edited(commitment, taken);
     }
 
-    private static void validate(List<TargetInput> targets, List<String> plannedActions, LocalDate committedOn) {
+    private static void validate(List<TargetInput> targets, List<String> plannedActions, LocalDate committedOn,
+            List<ProblemError> errors) {
         Map<String, PledgeMetric> metrics = SignatoryViews.metrics();
-        List<ProblemError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             TargetInput target = targets.get(i);
             String at = "/targets/" + i;
+            if (target == null) {
+                continue; // the request's constraints said so
+            }
             PledgeMetric metric = target.metricCode() == null ? null : metrics.get(target.metricCode());
             if (metric == null) {
                 errors.add(ProblemError.at(at + "/metricCode", target.metricCode() == null ? "required" : "unknown-metric",
@@ -148,22 +155,15 @@ public class CommitmentEditor {
                 errors.add(ProblemError.at("/plannedActions/" + i, "too-long", "at most 500 characters"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid(errors.size() + " problem(s) with the commitment; nothing was changed", errors);
-        }
+        ApiProblemException.throwIfAny(errors, "the commitment");
     }
 
-    /** A value in a metric's unit: percentages from 0 to 100, amounts and hours not negative, at most 2 decimals. */
+    /**
+     * A value in a metric's unit, as its column stores it: percentages from 0 to 100, amounts and hours not negative, at
+     * most 2 decimal places (NumericColumns).
+     */
     public static void checkValue(List<ProblemError> errors, String pointer, BigDecimal value, PledgeMetric metric) {
-        if (value.signum() < 0) {
-            errors.add(ProblemError.at(pointer, "negative", "not below 0"));
-        } else if (metric.unit == PledgeMetric.Unit.PERCENT && value.compareTo(HUNDRED) > 0) {
-            errors.add(ProblemError.at(pointer, "out-of-range", metric.code + " is a percentage, 0 to 100"));
-        } else if (value.stripTrailingZeros().scale() > 2) {
-            errors.add(ProblemError.at(pointer, "too-precise", "at most 2 decimal places"));
-        } else if (value.compareTo(new BigDecimal("9999999999999999")) > 0) {
-            errors.add(ProblemError.at(pointer, "out-of-range", "too large"));
-        }
+        NumericColumns.of(metric).check(errors, pointer, value);
     }
 
     static String blankToNull(String text) {

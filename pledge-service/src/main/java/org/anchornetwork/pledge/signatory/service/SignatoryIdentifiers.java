@@ -31,13 +31,15 @@ public class SignatoryIdentifiers {
     /** An org-id.guide identifier (GB-CHC-1234567) or a 360Giving one (360G-teesvalleybakery). */
     private static final String PATTERN = OrgIds.PATTERN + "|(?i:360G)-[A-Za-z0-9][A-Za-z0-9._:-]{0,74}";
 
-    /** Replaces the organisation's other identifiers with these (its own organisation id is implied and dropped). */
+    /**
+     * Replaces the organisation's other identifiers with these (its own organisation id is implied and dropped); {@code errors}
+     * holds the request's constraint violations, listed with these rules' errors in one 422.
+     */
     @Transactional
-    public Signatory replace(String charterId, String organisationId, List<String> identifiers) {
+    public Signatory replace(String charterId, String organisationId, List<String> identifiers, List<ProblemError> errors) {
         Charter.findById(charterId, LockModeType.PESSIMISTIC_WRITE);
         Signatory signatory = SignatoryAccess.existing(charterId, organisationId);
-        List<ProblemError> errors = new ArrayList<>();
-        if (identifiers.size() > MAX_IDENTIFIERS) {
+        if (identifiers.size() > MAX_IDENTIFIERS && errors.stream().noneMatch(e -> "/identifiers".equals(e.pointer()))) {
             errors.add(ProblemError.at("/identifiers", "too-many", "at most " + MAX_IDENTIFIERS));
         }
         Map<String, String> wanted = new LinkedHashMap<>();

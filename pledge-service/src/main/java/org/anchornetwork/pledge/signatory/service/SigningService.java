@@ -3,7 +3,6 @@ package org.anchornetwork.pledge.signatory.service;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +24,7 @@ import org.anchornetwork.pledge.charter.rest.CharterResource;
 import org.anchornetwork.pledge.signatory.Commitment;
 import org.anchornetwork.pledge.signatory.CommitmentStatus;
 import org.anchornetwork.pledge.signatory.Signatory;
+import org.anchornetwork.pledge.signatory.SignatoryLeaving;
 import org.anchornetwork.pledge.signatory.SignatoryType;
 
 /**
@@ -49,22 +49,21 @@ public class SigningService {
      * a signatory of the charter's latest version and publishes {@code pledge.signatory-joined.v1}; signing again only
      * adds pledges not yet taken.
      */
+    /** @param errors what is already wrong with the request (its constraints); unknown pledges join them in one 422 */
     @Transactional
     public Signed sign(String charterId, String organisationId, String organisationName, SignatoryType type,
-            List<String> pledgeCodes, String contactEmail) {
+            List<String> pledgeCodes, String contactEmail, List<ProblemError> errors) {
         Charter charter = CharterResource.find(charterId);
         Set<String> known = CharterPledge.ofCharter(charterId).stream().map(pledge -> pledge.code)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        List<ProblemError> errors = new ArrayList<>();
-        for (int i = 0; i < pledgeCodes.size(); i++) {
-            if (!known.contains(pledgeCodes.get(i))) {
+        for (int i = 0; pledgeCodes != null && i < pledgeCodes.size(); i++) {
+            String code = pledgeCodes.get(i);
+            if (code != null && !code.isBlank() && !known.contains(code)) {
                 errors.add(ProblemError.at("/pledgeCodes/" + i, "unknown-pledge",
-                        "'" + pledgeCodes.get(i) + "' is not a pledge of charter " + charterId + "; known: " + known));
+                        "'" + code + "' is not a pledge of charter " + charterId + "; known: " + known));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid("Some pledges are not part of the charter", errors);
-        }
+        ApiProblemException.throwIfAny(errors, "the signature");
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         LocalDate today = now.toLocalDate();
@@ -82,8 +81,7 @@ public class SigningService {
             signatory.signatoryType = type;
             signatory.charterVersion = charter.version;
             signatory.joinedOn = today;
-            signatory.leftOn = null;
-            signatory.leavingReason = null;
+            signatory.leftOn = null; // the leaving, and its reason, stay in signatory_leaving
             signatory.updatedAt = now;
             signatory.persist();
         }
@@ -122,24 +120,40 @@ public class SigningService {
     }
 
     /**
-     * The organisation leaves the charter (or the network removes it) on {@code leftOn}: its record stays, marked as
-     * left, and {@code pledge.signatory-left.v1} is published. Leaving twice is a 409.
+     * The organisation leaves the charter (or the network removes it) on {@code leftOn} (today when null): its record
+     * stays, marked as left, the leaving and its private reason are kept (also after it signs again), and
+     * {@code pledge.signatory-left.v1}, which never carries the reason, is published. Leaving twice is a 409.
+     *
+     * @param errors what is already wrong with the request (its constraints); the leaving's rules add theirs
      */
     @Transactional
-    public Signatory leave(String charterId, String organisationId, LocalDate leftOn, String reason, boolean byNetwork) {
+    public Signatory leave(String charterId, String organisationId, LocalDate leftOn, String reason, boolean byNetwork,
+            List<ProblemError> errors) {
         Signatory signatory = SignatoryAccess.existing(charterId, organisationId);
         if (signatory.leftOn != null) {
             throw ApiProblemException.conflict("already-left", organisationId + " left the charter on " + signatory.leftOn);
         }
-        if (leftOn.isBefore(signatory.joinedOn)) {
-            throw ApiProblemException.invalid("An organisation leaves after it joined", List.of(ProblemError.at("/leftOn",
-                    "before-joining", "it joined on " + signatory.joinedOn)));
+        LocalDate today = LocalDate.now();
+        LocalDate leaving = leftOn == null ? today : leftOn;
+        if (leaving.isBefore(today)) {
+            errors.add(ProblemError.at("/leftOn", "in-the-past", "today or later; the register's history does not change"));
+        } else if (leaving.isBefore(signatory.joinedOn)) {
+            errors.add(ProblemError.at("/leftOn", "before-joining", "it joined on " + signatory.joinedOn));
         }
-        signatory.leftOn = leftOn;
-        signatory.leavingReason = reason;
-        signatory.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        ApiProblemException.throwIfAny(errors, "the leaving");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        signatory.leftOn = leaving;
+        signatory.updatedAt = now;
+        SignatoryLeaving record = new SignatoryLeaving();
+        record.signatoryId = signatory.id;
+        record.joinedOn = signatory.joinedOn;
+        record.leftOn = leaving;
+        record.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        record.removedByNetwork = byNetwork;
+        record.recordedAt = now;
+        record.persist();
         outbox.append(EventTypes.SIGNATORY_LEFT_V1, organisationId,
-                new SignatoryLeftV1(charterId, organisationId, leftOn, byNetwork));
+                new SignatoryLeftV1(charterId, organisationId, leaving, byNetwork));
         return signatory;
     }
 }

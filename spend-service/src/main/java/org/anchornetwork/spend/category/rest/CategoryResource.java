@@ -1,6 +1,5 @@
 package org.anchornetwork.spend.category.rest;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.spend.analysis.service.AnalysisDefinitions;
@@ -45,8 +45,10 @@ public class CategoryResource {
 
     private final CubeMaintenance cubes;
     private final AnalysisDefinitions definitions;
+    private final Constraints constraints;
 
-    public CategoryResource(CubeMaintenance cubes, AnalysisDefinitions definitions) {
+    public CategoryResource(CubeMaintenance cubes, AnalysisDefinitions definitions, Constraints constraints) {
+        this.constraints = constraints;
         this.cubes = cubes;
         this.definitions = definitions;
     }
@@ -98,26 +100,29 @@ public class CategoryResource {
             + "seen is categorised again, and its spend moves in the analyses in the same transaction.")
     @APIResponse(responseCode = "200", description = "The set now in force")
     @APIResponse(responseCode = "422", description = "A duplicate code, a rule naming an unknown category, or 'uncategorised' missing")
-    public CategoriesView replace(@NotNull @Valid CategoriesView request) {
-        List<ProblemError> errors = new ArrayList<>();
+    public CategoriesView replace(@NotNull CategoriesView request) {
+        // Every error of every kind at once: the set's constraints and its rules.
+        List<ProblemError> errors = constraints.of(request);
         Set<String> codes = new HashSet<>();
-        for (int i = 0; i < request.categories().size(); i++) {
-            if (!codes.add(request.categories().get(i).code())) {
+        List<CategoryView> categories = request.categories() == null ? List.of() : request.categories();
+        for (int i = 0; i < categories.size(); i++) {
+            String code = categories.get(i) == null ? null : categories.get(i).code();
+            if (code != null && !codes.add(code)) {
                 errors.add(ProblemError.at("/categories/" + i + "/code", "duplicate", "each category code once"));
             }
         }
-        if (!codes.contains(SpendCategory.UNCATEGORISED)) {
+        if (request.categories() != null && !codes.contains(SpendCategory.UNCATEGORISED)) {
             errors.add(ProblemError.at("/categories", "required", "the set keeps the category '" + SpendCategory.UNCATEGORISED
                     + "' for expense types no rule matches"));
         }
-        for (int i = 0; i < request.rules().size(); i++) {
-            if (!codes.contains(request.rules().get(i).category())) {
+        List<RuleView> rules = request.rules() == null ? List.of() : request.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            String category = rules.get(i) == null ? null : rules.get(i).category();
+            if (category != null && !codes.contains(category)) {
                 errors.add(ProblemError.at("/rules/" + i + "/category", "unknown-category", "not one of the categories given"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid(errors.size() + " problem(s) in the categories", errors);
-        }
+        ApiProblemException.throwIfAny(errors, "the categories");
         cubes.changing();
         CategoryRule.deleteAll();
         SpendCategory.deleteAll();

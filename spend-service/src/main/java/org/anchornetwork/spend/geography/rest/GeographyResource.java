@@ -3,7 +3,6 @@ package org.anchornetwork.spend.geography.rest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.Set;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.Cursors;
@@ -53,9 +52,11 @@ public class GeographyResource {
     private final TierEpochs tierEpochs;
     private final CubeMaintenance cubes;
     private final AnalysisDefinitions definitions;
+    private final Constraints constraints;
 
     public GeographyResource(Localities localities, TierEpochs tierEpochs, CubeMaintenance cubes,
-            AnalysisDefinitions definitions) {
+            AnalysisDefinitions definitions, Constraints constraints) {
+        this.constraints = constraints;
         this.localities = localities;
         this.tierEpochs = tierEpochs;
         this.cubes = cubes;
@@ -114,18 +115,22 @@ public class GeographyResource {
             + "regions or combined authorities the loaded geography knows.")
     @APIResponse(responseCode = "201", description = "The new version")
     @APIResponse(responseCode = "422", description = "An unknown area code or a bad field; every error is listed")
-    public Response define(@PathParam("name") String name, @Valid @NotNull NewTierVersion request) {
+    public Response define(@PathParam("name") String name, @NotNull NewTierVersion request) {
+        // Every error at once: the name, the request's constraints and the area codes the geography does not know.
+        List<ProblemError> errors = constraints.of(request);
         if (!name.matches("[a-z0-9][a-z0-9-]{0,39}") || name.equals(AnalysisDefinitions.OUTSIDE)
                 || name.equals(AnalysisDefinitions.UNKNOWN)) {
-            throw ApiProblemException.invalid("The tier name is not valid", List.of(ProblemError.at("name", "invalid-name",
+            errors.add(0, ProblemError.at("name", "invalid-name",
                     "lower case letters, digits and hyphens, at most 40, e.g. tees-valley; not 'outside' or 'unknown', "
-                            + "which analyses use for suppliers in no tier and of unknown location")));
+                            + "which analyses use for suppliers in no tier and of unknown location"));
         }
-        cubes.changing();
-        Set<String> codes = new LinkedHashSet<>(request.areaCodes());
-        List<ProblemError> errors = new ArrayList<>();
+        List<String> areaCodes = request.areaCodes() == null ? List.of() : request.areaCodes();
         int index = 0;
-        for (String code : request.areaCodes()) {
+        for (String code : areaCodes) {
+            if (code == null || ProblemError.anyAt(errors, "/areaCodes/" + index)) {
+                index++;
+                continue;
+            }
             long known = ((Number) LocalityTier.getEntityManager().createNativeQuery("""
                     select count(*) from local_authority
                     where lad_code = ?1 or region_code = ?1 or combined_authority_code = ?1""")
@@ -136,9 +141,9 @@ public class GeographyResource {
             }
             index++;
         }
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid(errors.size() + " area code(s) are not known", errors);
-        }
+        ApiProblemException.throwIfAny(errors, "the tier");
+        cubes.changing();
+        Set<String> codes = new LinkedHashSet<>(areaCodes);
         Integer latest = (Integer) LocalityTier.getEntityManager()
                 .createQuery("select max(t.key.version) from LocalityTier t where t.key.name = ?1").setParameter(1, name)
                 .getSingleResult();

@@ -80,14 +80,13 @@ public class ColumnMappingResource {
     public Response save(@PathParam("name") String name, @QueryParam("anchorOrgId") String anchorOrgId,
             @NotNull MappingDefinition definition) {
         String anchor = caller.writingFor(anchorOrgId, "anchorOrgId");
+        List<ProblemError> errors = new java.util.ArrayList<>();
         if (!name.matches(NAME_PATTERN)) {
-            throw ApiProblemException.invalid("The mapping name is not valid", List.of(ProblemError.at("name",
-                    "invalid-name", "lower case letters, digits and hyphens, at most 60, e.g. gateshead-monthly")));
+            errors.add(ProblemError.at("name", "invalid-name", "lower case letters, digits and hyphens, at most 60, e.g. "
+                    + "gateshead-monthly"));
         }
-        List<ProblemError> errors = definition.problems("");
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.invalid(errors.size() + " field(s) are not valid", errors);
-        }
+        errors.addAll(definition.problems(""));
+        ApiProblemException.throwIfAny(errors, "the mapping");
         boolean created = mappings.save(anchor, name, definition);
         MappingView view = mappings.findNamed(anchor, name)
                 .map(named -> new MappingView(named.name(), anchor, named.definition(), named.updatedAt())).orElseThrow();

@@ -10,9 +10,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,7 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.web.Responses;
+import org.anchornetwork.common.number.StoredNumber;
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.problem.ProblemError;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
@@ -62,9 +61,11 @@ public class Lm3Resource {
     private final AnalysisDefinitions definitions;
     private final AnalysisReader reader;
     private final CallerOrganisation caller;
+    private final Constraints constraints;
 
     public Lm3Resource(Lm3Calculator calculator, AnalysisDefinitions definitions, AnalysisReader reader,
-            CallerOrganisation caller) {
+            CallerOrganisation caller, Constraints constraints) {
+        this.constraints = constraints;
         this.calculator = calculator;
         this.definitions = definitions;
         this.reader = reader;
@@ -87,9 +88,9 @@ public class Lm3Resource {
             {"staffLocalShare":42.5,"supplierLocalShare":18.0,"respondedOn":"2026-05-20","note":"Telephone survey, finance director"}""")
     public record SurveyAnswers(
             @Schema(description = "% of the supplier's income paid to staff living in the local area")
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal staffLocalShare,
+            @NotNull @StoredNumber(precision = 5, scale = 2, min = "0", max = "100") BigDecimal staffLocalShare,
             @Schema(description = "% of the supplier's income spent with local suppliers")
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal supplierLocalShare,
+            @NotNull @StoredNumber(precision = 5, scale = 2, min = "0", max = "100") BigDecimal supplierLocalShare,
             LocalDate respondedOn, @Size(max = 1000) String note) {
     }
 
@@ -127,12 +128,13 @@ public class Lm3Resource {
     @APIResponse(responseCode = "404", description = "No such supplier")
     @APIResponse(responseCode = "422", description = "Shares outside 0-100, or adding up to more than 100")
     public Response recordSurvey(@PathParam("supplier") String supplier, @PathParam("financialYear") String financialYear,
-            @NotNull @Valid SurveyAnswers answers) {
+            @NotNull SurveyAnswers answers) {
         LocalDate year = YearAndTier.financialYearStart(financialYear);
-        if (answers.staffLocalShare().add(answers.supplierLocalShare()).compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw ApiProblemException.invalid("A supplier cannot re-spend more than all its income", List.of(ProblemError.at(
-                    "/supplierLocalShare", "over-100", "staffLocalShare + supplierLocalShare must be at most 100")));
+        List<ProblemError> errors = constraints.of(answers);
+        if (errors.isEmpty() && answers.staffLocalShare().add(answers.supplierLocalShare()).compareTo(BigDecimal.valueOf(100)) > 0) {
+            errors.add(ProblemError.at("/supplierLocalShare", "over-100", "staffLocalShare + supplierLocalShare must be at most 100"));
         }
+        ApiProblemException.throwIfAny(errors, "the survey answers");
         Supplier found = findSupplier(supplier);
         Lm3SupplierSurvey survey = Lm3SupplierSurvey.findById(new Lm3SupplierSurvey.Key(found.id, year));
         boolean created = survey == null;
@@ -154,11 +156,13 @@ public class Lm3Resource {
 
     @Schema(name = "Lm3Workforce", example = """
             {"payroll":48250000.00,"localResidentShare":71.0,"staffLocalRespendShare":54.5}""")
-    public record Workforce(@NotNull @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal payroll,
+    public record Workforce(
+            @Schema(description = "GBP, 0 or more, at most 2 decimal places")
+            @NotNull @StoredNumber(precision = 18, scale = 2, min = "0") BigDecimal payroll,
             @Schema(description = "% of the payroll paid to staff living in the local area")
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal localResidentShare,
+            @NotNull @StoredNumber(precision = 5, scale = 2, min = "0", max = "100") BigDecimal localResidentShare,
             @Schema(description = "From the staff survey: % of their pay local staff spend locally; leave out when not surveyed")
-            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal staffLocalRespendShare) {
+            @StoredNumber(precision = 5, scale = 2, min = "0", max = "100") BigDecimal staffLocalRespendShare) {
     }
 
     @PUT
@@ -176,21 +180,22 @@ public class Lm3Resource {
             row = new Lm3Workforce();
             row.key = key;
         }
-        row.payroll = workforce.payroll();
-        row.localResidentShare = workforce.localResidentShare();
-        row.staffLocalRespendShare = workforce.staffLocalRespendShare();
+        row.payroll = workforce.payroll().setScale(2);
+        row.localResidentShare = workforce.localResidentShare().setScale(2);
+        row.staffLocalRespendShare = workforce.staffLocalRespendShare() == null ? null
+                : workforce.staffLocalRespendShare().setScale(2);
         row.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();
-        return workforce;
+        return new Workforce(row.payroll, row.localResidentShare, row.staffLocalRespendShare);
     }
 
     @Schema(name = "Lm3DefaultRates", example = """
             {"localSupplierRate":76.00,"nonLocalSupplierRate":36.00,"staffRate":50.00,
              "source":"NEF with Northumberland County Council (2005)"}""")
     public record DefaultRates(
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal localSupplierRate,
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal nonLocalSupplierRate,
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal staffRate,
+            @NotNull @StoredNumber(precision = 5, scale = 2, min = "0", max = "100") BigDecimal localSupplierRate,
+            @NotNull @StoredNumber(precision = 5, scale = 2, min = "0", max = "100") BigDecimal nonLocalSupplierRate,
+            @NotNull @StoredNumber(precision = 5, scale = 2, min = "0", max = "100") BigDecimal staffRate,
             @NotBlank @Size(max = 500) String source) {
     }
 
@@ -210,12 +215,12 @@ public class Lm3Resource {
     @Operation(summary = "Set the default re-spend rates", description = "Network admins only; say where they come from.")
     public DefaultRates setDefaultRates(@NotNull @Valid DefaultRates rates) {
         Lm3DefaultRates row = Lm3DefaultRates.findById(Lm3DefaultRates.ID);
-        row.localSupplierRate = rates.localSupplierRate();
-        row.nonLocalSupplierRate = rates.nonLocalSupplierRate();
-        row.staffRate = rates.staffRate();
+        row.localSupplierRate = rates.localSupplierRate().setScale(2);
+        row.nonLocalSupplierRate = rates.nonLocalSupplierRate().setScale(2);
+        row.staffRate = rates.staffRate().setScale(2);
         row.source = rates.source().strip();
         row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return rates;
+        return new DefaultRates(row.localSupplierRate, row.nonLocalSupplierRate, row.staffRate, row.source);
     }
 
     private static Lm3Calculator.Mode mode(String mode) {

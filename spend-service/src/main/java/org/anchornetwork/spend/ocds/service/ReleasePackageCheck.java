@@ -45,19 +45,21 @@ public class ReleasePackageCheck {
                 packageErrors.add(problem);
             }
         }
+        // Every release is also read against the rules beyond the schema, so that a release reports every kind of error
+        // at once; a value the schema already refused is not reported again.
         List<ReleaseReader.Release> valid = new ArrayList<>();
-        if (packageErrors.isEmpty()) {
-            for (int i = 0; i < count; i++) {
-                if (releaseErrors.containsKey(i)) {
-                    continue;
-                }
-                ReleaseReader.Result result = ReleaseReader.read(releases.get(i), i);
-                if (result.release() != null) {
+        for (int i = 0; i < count; i++) {
+            ReleaseReader.Result result = ReleaseReader.read(releases.get(i), i);
+            List<ProblemError> schemaErrors = releaseErrors.getOrDefault(i, List.of());
+            if (schemaErrors.isEmpty() && result.release() != null) {
+                if (packageErrors.isEmpty()) {
                     valid.add(result.release());
-                } else {
-                    releaseErrors.put(i, result.errors());
                 }
+                continue;
             }
+            List<ProblemError> all = new ArrayList<>(schemaErrors);
+            result.errors().stream().filter(error -> !ProblemError.anyAt(schemaErrors, error.pointer())).forEach(all::add);
+            releaseErrors.put(i, all);
         }
         return new ReleasePackageIngest.Checked(count, valid, releaseErrors, packageErrors);
     }

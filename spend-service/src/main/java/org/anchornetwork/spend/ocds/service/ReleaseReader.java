@@ -1,7 +1,6 @@
 package org.anchornetwork.spend.ocds.service;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.anchornetwork.common.number.NumericColumn;
 import org.anchornetwork.common.problem.ProblemError;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class ReleaseReader {
 
     /** Largest amount numeric(16,2) holds. */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999.99");
+    /** Award and contract values (value_amount numeric(16,2)): 0 or more, in pence at most. */
+    static final NumericColumn AMOUNT = NumericColumn.numeric(16, 2).notNegative();
     private static final int MAX_KEY = 200;
 
     public record Release(int index, String ocid, String releaseId, OffsetDateTime date, List<Award> awards,
@@ -173,15 +174,13 @@ public final class ReleaseReader {
             return new Money(null, currency);
         }
         BigDecimal amount = amountNode.decimalValue();
-        if (amount.signum() < 0) {
-            error(where + "/amount", "negative-amount", "the amount must not be negative");
-        } else if (amount.compareTo(MAX_AMOUNT) > 0) {
-            error(where + "/amount", "amount-too-large", "the amount must be less than 100,000,000,000,000");
-        }
+        java.util.Optional<ProblemError> problem = AMOUNT.problem(where + "/amount", amount);
+        problem.ifPresent(error -> error(error.pointer(), error.code(), "the amount " + error.message()));
         if (currency == null) {
             error(where + "/currency", "currency-missing", "an amount needs its currency");
         }
-        return new Money(amount.setScale(2, RoundingMode.HALF_UP), currency);
+        // Stored as sent, at the column's scale: an amount with more decimals than pence is refused, never rounded.
+        return new Money(problem.isPresent() ? null : AMOUNT.stored(amount), currency);
     }
 
     private static boolean hasRole(JsonNode party, String role) {

@@ -11,9 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anchornetwork.common.web.Responses;
+import org.anchornetwork.common.number.StoredNumber;
 import org.anchornetwork.common.problem.ApiProblemException;
+import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.OrgIds;
 import org.anchornetwork.common.security.Roles;
@@ -61,8 +61,10 @@ public class PaymentResource {
     private final PaymentIngest ingest;
     private final CallerOrganisation caller;
     private final Validator validator;
+    private final Constraints constraints;
 
-    public PaymentResource(PaymentIngest ingest, CallerOrganisation caller, Validator validator) {
+    public PaymentResource(PaymentIngest ingest, CallerOrganisation caller, Validator validator, Constraints constraints) {
+        this.constraints = constraints;
         this.ingest = ingest;
         this.caller = caller;
         this.validator = validator;
@@ -73,9 +75,11 @@ public class PaymentResource {
     @SupplierNamedUnlessRedacted
     public record PaymentInput(
             @NotNull @Schema(example = "2026-10-14") LocalDate paymentDate,
-            @NotNull @Digits(integer = 12, fraction = 2) @Schema(description = "GBP; negative for a credit note", example = "1250.00") BigDecimal amount,
+            @NotNull @StoredNumber(precision = 14, scale = 2) @Schema(description = "GBP; negative for a credit note; at most "
+                    + "999,999,999,999.99 either way, at most 2 decimal places", example = "1250.00") BigDecimal amount,
             @Schema(description = "Whether amount is net or gross of VAT (default UNKNOWN)", example = "NET") Payment.AmountBasis amountBasis,
-            @Digits(integer = 12, fraction = 2) @Schema(description = "VAT in GBP, where given", example = "250.00") BigDecimal vatAmount,
+            @StoredNumber(precision = 14, scale = 2) @Schema(description = "VAT in GBP, where given, as the amount", example = "250.00")
+            BigDecimal vatAmount,
             @Size(max = 300) @Schema(description = "Required unless redacted; must be absent when redacted", example = "DL Building Supplies Ltd") String supplierName,
             @Pattern(regexp = OrgIds.PATTERN, message = OrgIds.MESSAGE) @Schema(description = "org-id.guide identifier when known", example = "GB-COH-10000002") String supplierOrgId,
             @Size(max = 100) @Schema(description = "The anchor's own supplier reference", example = "SUP-00412") String supplierReference,
@@ -147,8 +151,18 @@ public class PaymentResource {
     @APIResponse(responseCode = "201", description = "At least one payment was stored")
     @APIResponse(responseCode = "200", description = "Nothing new was stored: every payment was a duplicate (or, with accept-valid, invalid)")
     @APIResponse(responseCode = "422", description = "A payment is not valid; errors point at each field, nothing is stored")
-    public Response record(@Valid @NotNull RecordPaymentsRequest request,
+    public Response record(@NotNull RecordPaymentsRequest request,
             @Parameter(description = IngestModes.DESCRIPTION) @QueryParam("mode") String mode) {
+        List<ProblemError> requestErrors = constraints.of(request);
+        if (!requestErrors.isEmpty()) {
+            // The request as a whole is refused (a batch needs a well-formed request): with every payment's errors too.
+            for (int i = 0; request.payments() != null && i < request.payments().size() && i < 1000; i++) {
+                if (request.payments().get(i) != null) {
+                    requestErrors.addAll(ProblemMappers.errorsOf(validator.validate(request.payments().get(i)), "/payments/" + i));
+                }
+            }
+            ApiProblemException.throwIfAny(requestErrors, "the payments");
+        }
         String anchor = caller.writingFor(request.anchorOrgId(), "/anchorOrgId");
         PaymentIngest.Submission submission = new PaymentIngest.Submission(anchor, caller.orgId(),
                 IngestBatch.Channel.JSON, null, IngestModes.parse(mode));
