@@ -420,6 +420,23 @@ class InputAbuseTest {
                 }))));
     }
 
+    /** Query parameters that take one of a few values: another value is a 400 naming the parameter, never a 404. */
+    @TestFactory
+    Stream<DynamicTest> choicesInQueryParametersOutsideTheirValuesAreA400() {
+        List<String[]> cases = List.of(
+                new String[] { "/api/v1/charters/fairer-richer-darlington/signatories?signatoryType=PERSON", "signatoryType" },
+                new String[] { "/api/v1/charters/fairer-richer-darlington/signatories?includeLeft=maybe", "includeLeft" },
+                new String[] { "/api/v1/spend/aggregate?scope=everyone", "scope" },
+                new String[] { "/api/v1/spend/aggregate?denominator=some", "denominator" },
+                new String[] { "/api/v1/spend/lm3?mode=guessed", "mode" });
+        return cases.stream().map(query -> DynamicTest.dynamicTest(query[0], () -> {
+            Response response = given().auth().oauth2(KeycloakTokens.accessToken(DemoClient.NETWORK_ADMIN)).get(query[0]);
+            assertEquals(400, response.statusCode(), response::asString);
+            assertEquals("https://anchor-network.org/problems/invalid-parameter", response.path("type"));
+            assertEquals(List.of(query[1]), response.path("errors.pointer"), response::asString);
+        }));
+    }
+
     /** Numbers in query parameters: out of range or not plain digits, a 400 naming the parameter. */
     @TestFactory
     Stream<DynamicTest> numbersInQueryParametersOutOfRangeAreA400() {

@@ -27,6 +27,7 @@ import org.anchornetwork.common.problem.Constraints;
 import org.anchornetwork.common.security.CallerOrganisation;
 import org.anchornetwork.common.security.Roles;
 import org.anchornetwork.common.web.CursorPage;
+import org.anchornetwork.common.web.ChoiceParameters;
 import org.anchornetwork.common.web.Cursors;
 import org.anchornetwork.common.web.Responses;
 import org.anchornetwork.pledge.charter.rest.CharterResource;
@@ -135,11 +136,15 @@ public class SignatoryResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "Only signatories that took this pledge", example = "give-locally") @QueryParam("pledge") String pledge,
-            @Parameter(description = "Only this kind of signatory") @QueryParam("signatoryType") SignatoryType type,
-            @Parameter(description = "Also list organisations that left") @QueryParam("includeLeft") boolean includeLeft,
+            @Parameter(description = "Only this kind of signatory", schema = @Schema(implementation = SignatoryType.class))
+            @QueryParam("signatoryType") String signatoryType,
+            @Parameter(description = "Also list organisations that left (true or false; default false)")
+            @QueryParam("includeLeft") String includeLeftParameter,
             @Parameter(description = "Only signatories changed since (ISO 8601), for incremental sync", example = "2026-11-01T00:00:00Z")
             @QueryParam("updatedSince") String updatedSince) {
         CharterResource.find(charterId);
+        SignatoryType type = ChoiceParameters.oneOf("signatoryType", signatoryType, SignatoryType.class);
+        boolean includeLeft = ChoiceParameters.flag("includeLeft", includeLeftParameter, false);
         int pageSize = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
         OffsetDateTime since = Cursors.updatedSince(updatedSince);
