@@ -200,6 +200,14 @@ class NumbersTest {
                 JOBS,Jobs,JOBS-1,Employment,FRD1,Local FTE,fte-years,1e999999,2025
                 JOBS,Jobs,JOBS-1,Employment,FRD9,Hours,hours,1e-999999,2025
                 """).post(VERSIONS).then().statusCode(422).body("type", equalTo(VALIDATION))
+                // A proxy value is an amount in pounds, written as finance systems write them: never with an exponent.
+                .body("errors.collect { it.row + ':' + it.column + ' ' + it.code }",
+                        org.hamcrest.Matchers.contains("2:8 invalid-number", "3:8 invalid-number"));
+        given().contentType("text/csv").body("""
+                theme,theme_title,outcome,outcome_title,code,title,unit,proxy_value,price_base_year
+                JOBS,Jobs,JOBS-1,Employment,FRD1,Local FTE,fte-years,"100,000,000,000,000,000,000",2025
+                JOBS,Jobs,JOBS-1,Employment,FRD9,Hours,hours,0.0000001,2025
+                """).post(VERSIONS).then().statusCode(422).body("type", equalTo(VALIDATION))
                 .body("errors.collect { it.row + ':' + it.column + ' ' + it.code }",
                         org.hamcrest.Matchers.contains("2:8 out-of-range", "3:8 too-many-decimals"));
     }

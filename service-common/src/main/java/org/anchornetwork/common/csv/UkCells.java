@@ -33,8 +33,9 @@ public final class UkCells {
     }
 
     /**
-     * A plain number: "1250", "1,250.5", "-3", "+3"; thousands commas, when used, in every group. Exactly as written
-     * (its scale kept), never through a double.
+     * A plain number: "1250", "1,250.5", "-3", "+3"; thousands commas, when used, in every group; or in the scientific
+     * notation spreadsheets write large and small numbers in ("1.2E+07"), which the caller's range and scale checks then
+     * judge like any other. Exactly as written (its scale kept), never through a double.
      */
     public static BigDecimal number(String text) {
         String value = text.strip();
@@ -43,8 +44,17 @@ public final class UkCells {
             negative = value.charAt(0) == '-';
             value = value.substring(1);
         }
+        if (SCIENTIFIC.matcher(value).matches()) {
+            try {
+                return signed(new BigDecimal(value), negative);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text.strip() + "' is not a number this field can hold");
+            }
+        }
         return signed(parseUnsigned(value, text, "a number"), negative);
     }
+
+    private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern.compile("[0-9]*\\.?[0-9]+[eE][+-]?[0-9]{1,10}");
 
     /**
      * An amount in pounds: "£1,250.00", "1250", "-45.10", and credits as finance systems write them: "(45.10)",

@@ -28,13 +28,14 @@ class UkCellsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = { "1250|1250", "1,250.5|1250.5", "-3|-3", "+3|3", "10000.0|10000.0" })
+    @CsvSource(delimiter = '|', value = { "1250|1250", "1,250.5|1250.5", "-3|-3", "+3|3", "10000.0|10000.0",
+        "1.2E+07|1.2E+07", "1e999999|1e999999", "-2.5e-3|-0.0025" })
     void plainNumbers(String text, String expected) {
         assertEquals(new BigDecimal(expected), UkCells.number(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "£3", "(3)", "3-", "1,00", "three" })
+    @ValueSource(strings = { "£3", "(3)", "3-", "1,00", "three", "1e99999999999", "1e", "e5" })
     void plainNumbersHaveNoCurrencyOrCredits(String text) {
         assertThrows(IllegalArgumentException.class, () -> UkCells.number(text));
     }
