@@ -463,7 +463,9 @@ class InputAbuseTest {
                 new Object[] { "drilldown=supplier,month,anchor,category,localAuthority,supplierSize,vcse,signatory"
                         + "&measures=supplierCount,totalSpend", 200, null },
                 new Object[] { "drilldown=anchor&cut=anchor:GB-LAE-DAL'%20or%201=1--", 400, invalidParameter },
-                new Object[] { "drilldown=anchor&cut=category:" + "x".repeat(5000), 400, invalidParameter },
+                new Object[] { "drilldown=anchor&cut=category:" + "x".repeat(3000), 400, invalidParameter },
+                new Object[] { "drilldown=anchor&cut=category:" + "x".repeat(5000), 414,
+                        "https://anchor-network.org/problems/uri-too-long" },
                 new Object[] { "cut=" + "financialYear:2025-26|".repeat(150), 200, null },
                 new Object[] { "drilldown=" + "anchor,".repeat(500), 400, invalidParameter },
                 new Object[] { "order=" + "totalSpend".repeat(200), 400, invalidParameter },
