@@ -101,7 +101,7 @@ public final class SpendRollups {
      * hash ({@link SupplierAtoms}). Unknown suppliers and unknown locations come out as unknown, never dropped.
      */
     public static String contributions(String source) {
-        return """
+        return "select y.*, " + SupplierAtoms.perRow("y") + " from (" + """
                 select d.month, d.anchor_org_id, coalesce(c.category_code, 'uncategorised') as category_code,
                     coalesce(c.influenceable, true) as influenceable, coalesce(l.bits, -1) as locality,
                     coalesce(p.lad_code, '') as lad_code, coalesce(p.size_class, 'UNKNOWN') as size_class,
@@ -119,13 +119,12 @@ public final class SpendRollups {
                 left join expense_category c on c.expense_type = d.expense_type
                 left join supplier_profile p on p.supplier_id = d.supplier_id
                 left join supplier_locality l on l.supplier_id = d.supplier_id and d.month between l.first_month and l.last_month"""
-                .formatted(source, SupplierAtoms.kindSql("p"), SupplierAtoms.hashSql("d.supplier_id", "d.redacted"));
+                .formatted(source, SupplierAtoms.kindSql("p"), SupplierAtoms.hashSql("d.supplier_id", "d.redacted")) + ") y";
     }
 
     /** The rollup read as a cube: every dimension, the measures and the atoms of each row (slow; the last resort). */
     public static String rollupAsCube() {
-        return "(select x.*, " + SupplierAtoms.perRow("x") + " from (" + contributions("(" + wholeRows("spend_rollup", "true", 1)
-                + ")") + ") x)";
+        return "(" + contributions("(" + wholeRows("spend_rollup", "true", 1) + ")") + ")";
     }
 
     /**

@@ -63,20 +63,15 @@ public final class SupplierAtoms {
                 + "::text, 4))::bit(16)::int + 1 when not " + redactedColumn + " then " + UNIDENTIFIED_HASH + " end";
     }
 
-    /** The atom sums of contribution rows (alias {@code x}: payment_count, supplier_kind, supplier_hash), named as the columns. */
+    /** The atom sums of contribution rows (alias {@code x}, with the columns of {@link #perRow}), named as the columns. */
     static String sums(String x) {
-        List<String> sums = new ArrayList<>();
-        for (int k = 0; k < KINDS; k++) {
-            String filter = " filter (where %1$s.supplier_hash is not null and %1$s.supplier_kind = %2$d)".formatted(x, k);
-            sums.add("sum(" + x + ".payment_count)" + filter + " as " + payments(k));
-            sums.add("sum(" + x + ".payment_count * " + x + ".supplier_hash)" + filter + " as " + hash(k));
-            sums.add("sum(" + x + ".payment_count * " + x + ".supplier_hash * " + x + ".supplier_hash)" + filter + " as "
-                    + hashSquared(k));
-        }
-        return String.join(", ", sums);
+        return COLUMNS.stream().map(column -> "sum(" + x + "." + column + ") as " + column).collect(Collectors.joining(", "));
     }
 
-    /** The atom columns of single contribution rows (alias {@code x}), for reading the rollup as if it were a cube. */
+    /**
+     * The atom columns of single contribution rows (alias {@code x}: payment_count, supplier_kind, supplier_hash),
+     * computed once per row so that each cube only sums them.
+     */
     static String perRow(String x) {
         return IntStream.range(0, KINDS).mapToObj(k -> {
             String when = "case when %1$s.supplier_hash is not null and %1$s.supplier_kind = %2$d then ".formatted(x, k);
